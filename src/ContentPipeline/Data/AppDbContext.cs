@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ContentPipeline.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Summary> Summaries => Set<Summary>();
+    public DbSet<ScriptDraft> ScriptDrafts => Set<ScriptDraft>();
+    public DbSet<Issue> Issues => Set<Issue>();
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Article>(e =>
+        {
+            e.HasIndex(a => a.ContentHash).IsUnique();
+            e.HasIndex(a => new { a.Status, a.IssueId });
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<Summary>(e =>
+        {
+            e.HasIndex(s => new { s.ArticleId, s.PromptVersion }).IsUnique();
+            e.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.KeyPoints).HasConversion(StringList.Converter, StringList.Comparer);
+            e.Property(s => s.Topics).HasConversion(StringList.Converter, StringList.Comparer);
+        });
+        model.Entity<ScriptDraft>(e =>
+        {
+            e.HasIndex(s => s.IssueId).IsUnique();
+            e.HasOne<Issue>().WithMany().HasForeignKey(s => s.IssueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Issue>(e =>
+        {
+            e.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(i => i.State);
+        });
+        model.Entity<Subscriber>(e =>
+        {
+            e.HasIndex(s => s.NormalizedEmail).IsUnique();
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<Delivery>(e =>
+        {
+            e.HasIndex(d => new { d.IssueId, d.SubscriberId }).IsUnique();
+            e.HasIndex(d => new { d.IssueId, d.Batch, d.State });
+            e.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Issue>().WithMany().HasForeignKey(d => d.IssueId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Subscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private static class StringList
+    {
+        public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<List<string>, string> Converter = new(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>());
+
+        public static readonly ValueComparer<List<string>> Comparer = new(
+            (a, b) => a!.SequenceEqual(b!),
+            v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+            v => v.ToList());
+    }
+}

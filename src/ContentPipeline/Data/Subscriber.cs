@@ -1,0 +1,17 @@
+namespace ContentPipeline.Data;
+
+public enum SubscriberStatus { Pending, Active, Unsubscribed, Bounced, Complained }
+
+public sealed class Subscriber
+{
+    public long Id { get; set; }
+    /// <summary>As given (trimmed); NormalizedEmail is the unique, case-insensitive key.</summary>
+    public required string Email { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public string? Name { get; set; }
+    public SubscriberStatus Status { get; set; }
+    /// <summary>How the subscriber came: "cli", "import", "web", "api".</summary>
+    public required string Source { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,46 @@
+using ContentPipeline.Hosting;
+using MimeKit;
+using MimeKit.IO;
+using Microsoft.Extensions.Options;
+
+namespace ContentPipeline.Delivery;
+
+/// <summary>
+/// Writes each message as an .eml file named after its Message-ID, byte for byte what SMTP would carry
+/// (CRLF line ends, 7-bit safe). Written to a temporary name and renamed, so a crash leaves no half file
+/// and a rerun overwrites the same file instead of adding a copy.
+/// </summary>
+internal sealed class PickupTransport(IOptions<DeliveryOptions> options, ContentRoot root) : IMailTransport, IMailSession
+{
+    private static readonly FormatOptions Format = CreateFormat();
+
+    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Folder);
+        return Task.FromResult<IMailSession>(this);
+    }
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        message.Prepare(EncodingConstraint.SevenBit);
+        var name = string.Concat((message.MessageId ?? "message").Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_'));
+        var path = Path.Combine(Folder, name + ".eml");
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await message.WriteToAsync(Format, file, cancellationToken);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private string Folder => root.Resolve(options.Value.PickupDirectory);
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+}

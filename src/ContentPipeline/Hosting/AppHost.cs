@@ -1,0 +1,44 @@
+using ContentPipeline.Jobs;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ContentPipeline.Hosting;
+
+/// <summary>
+/// Builds the two kinds of host over the same features: the web host (serve) and a host without a web
+/// server for the command line. Tests build them the same way, with a hook for their own settings.
+/// </summary>
+public static class AppHost
+{
+    public static WebApplication BuildWeb(string[] args, Action<IHostApplicationBuilder> addFeatures, Action<WebApplication> mapEndpoints,
+        ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
+    {
+        root ??= ContentRoot.Find();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root.Path });
+        builder.Services.AddSingleton(root);
+        configure?.Invoke(builder);
+        addFeatures(builder);
+        builder.AddJobServer();
+        builder.AddRecurringJobs();
+        var app = builder.Build();
+        mapEndpoints(app);
+        return app;
+    }
+
+    public static IHost BuildCli(string[] configArgs, bool jobServer, bool verbose, Action<IHostApplicationBuilder> addFeatures,
+        ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
+    {
+        root ??= ContentRoot.Find();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = root.Path });
+        builder.Services.AddSingleton(root);
+        // Command output goes to stdout; logs go to stderr, warnings only unless --verbose.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, verbose ? LogLevel.Information : LogLevel.Warning);
+        // Keys sit unencrypted in data/keys by design (the folder is the deployment's secret); do not warn on every command.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        configure?.Invoke(builder);
+        addFeatures(builder);
+        if (jobServer) builder.AddJobServer();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel;
+
+namespace ContentPipeline.Jobs;
+
+/// <summary>The recurring "daily-digest": resumes an unfinished issue or composes today's from what is new.</summary>
+public sealed class DailyDigestJob(IssueFlow flow)
+{
+    public const string RecurringId = "daily-digest";
+
+    [DisplayName("Daily digest")]
+    public Task RunAsync(CancellationToken cancellationToken) => flow.StartOrResumeAsync(cancellationToken);
+}

@@ -1,0 +1,39 @@
+using ContentPipeline.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentPipeline.Jobs;
+
+/// <summary>Where an issue stands: its state and counts of its articles and deliveries.</summary>
+public sealed record IssueProgress(long IssueId, IssueState State, string? Error, int Articles, int ArticlesPending, int ArticlesFailed,
+    int Deliveries, int Sent, int Deferred, int Failed, int InFlight)
+{
+    public bool IsFinal => Issue.IsFinal(State);
+
+    public static async Task<IssueProgress?> LoadAsync(AppDbContext db, long issueId, CancellationToken cancellationToken)
+    {
+        var issue = await db.Issues.AsNoTracking().Where(i => i.Id == issueId).Select(i => new { i.State, i.Error })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (issue is null) return null;
+        var articles = await db.Articles.Where(a => a.IssueId == issueId).GroupBy(a => a.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var deliveries = await db.Deliveries.Where(d => d.IssueId == issueId).GroupBy(d => d.State)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        int Count(DeliveryState s) => deliveries.GetValueOrDefault(s);
+        return new IssueProgress(issueId, issue.State, issue.Error,
+            articles.Sum(a => a.Count), articles.Where(a => a.Key == ArticleStatus.New).Sum(a => a.Count),
+            articles.Where(a => a.Key == ArticleStatus.Failed).Sum(a => a.Count),
+            deliveries.Values.Sum(), Count(DeliveryState.Sent), Count(DeliveryState.Deferred), Count(DeliveryState.Failed),
+            Count(DeliveryState.Pending) + Count(DeliveryState.Sending));
+    }
+
+    public string Describe() => State switch
+    {
+        IssueState.Summarizing => $"summarizing: {Articles - ArticlesPending} of {Articles} article(s) done",
+        IssueState.Scripting => "writing the podcast script",
+        IssueState.Rendering => "rendering the newsletter",
+        IssueState.FanningOut => "preparing deliveries",
+        IssueState.Sending => $"sending: {Sent + Failed} of {Deliveries} done (sent {Sent}, deferred {Deferred}, failed {Failed})",
+        IssueState.Sent => $"sent: {Sent} delivered, {Deferred} deferred, {Failed} failed, of {Deliveries}",
+        _ => $"failed: {Error}",
+    };
+}

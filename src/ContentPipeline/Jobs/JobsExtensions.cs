@@ -1,0 +1,83 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+
+namespace ContentPipeline.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>Hangfire's client and storage (in memory: the application database is the source of truth).</summary>
+    public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TryFindZone(o.TimeZone), "Digest:TimeZone is not a known IANA time zone id (for example Europe/London).")
+            .ValidateOnStart();
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long })
+            // Model and SMTP failures are handled inside the jobs; what reaches Hangfire is worth a few quick retries only.
+            .UseFilter(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [5, 30, 120] }));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<IssueFlow>();
+        builder.Services.AddScoped<DailyDigestJob>();
+        return builder;
+    }
+
+    /// <summary>The Hangfire server: runs jobs in this process. Serve and digest start one; the other commands do not.</summary>
+    public static IHostApplicationBuilder AddJobServer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHangfireServer((sp, server) =>
+        {
+            var o = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.WorkerCount = o.WorkerCount;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(o.SchedulePollingSeconds);
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+        return builder;
+    }
+
+    /// <summary>Registers the recurring daily-digest and resumes unfinished issues (jobs in memory do not survive a restart; rows do).</summary>
+    public static IHostApplicationBuilder AddRecurringJobs(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RecurringJobsStartup>();
+        return builder;
+    }
+
+    /// <summary>The dashboard at /hangfire: open to local requests in Development, to signed-in admins elsewhere.</summary>
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        IDashboardAuthorizationFilter filter = app.Environment.IsDevelopment()
+            ? new LocalRequestsOnlyAuthorizationFilter()
+            : new SignedInAdminFilter();
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [filter],
+            DashboardTitle = "ContentPipeline jobs",
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+
+    internal static bool TryFindZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class SignedInAdminFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentPipeline.Jobs;
+
+/// <summary>Jobs: the Hangfire server inside the host.</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    [Range(1, 100)]
+    public int WorkerCount { get; set; } = 8;
+
+    /// <summary>How often scheduled jobs (retries, deferred sends) are looked for.</summary>
+    [Range(0.1, 600)]
+    public double SchedulePollingSeconds { get; set; } = 15;
+}
+
+/// <summary>Digest: when the recurring daily-digest job runs.</summary>
+public sealed class DigestOptions
+{
+    public const string Section = "Digest";
+
+    /// <summary>A cron expression (five fields), in TimeZone.</summary>
+    [Required]
+    public string Schedule { get; set; } = "0 7 * * *";
+
+    /// <summary>An IANA time zone id, such as Europe/London.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+}

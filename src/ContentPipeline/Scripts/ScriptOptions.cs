@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentPipeline.Scripts;
+
+/// <summary>Script: the podcast-script draft written for each issue.</summary>
+public sealed class ScriptOptions
+{
+    public const string Section = "Script";
+
+    /// <summary>Host names; one host reads alone, two or more make a conversation.</summary>
+    [MinLength(1)]
+    public List<string> Hosts { get; set; } = [];
+
+    [Range(1, 120)]
+    public double TargetMinutes { get; set; } = 5;
+
+    [Range(60, 300)]
+    public int WordsPerMinute { get; set; } = 150;
+
+    public IReadOnlyList<string> HostNames => Hosts.Count > 0 ? Hosts : ["Host"];
+}

@@ -1,0 +1,50 @@
+using ContentPipeline.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentPipeline.Subscribers;
+
+public sealed record AddSubscriberResult(Subscriber? Subscriber, string? Error, bool Created);
+
+/// <summary>Adds, finds and unsubscribes subscribers; addresses are unique case-insensitively.</summary>
+public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
+{
+    public async Task<AddSubscriberResult> AddAsync(string email, string? name, string source, SubscriberStatus status,
+        CancellationToken cancellationToken)
+    {
+        var valid = EmailAddresses.Validate(email, out var error);
+        if (valid is null) return new(null, $"'{email}' is not a valid address: {error}", false);
+        if (name is not null && name.Any(char.IsControl)) return new(null, "the name contains control characters", false);
+
+        var normalized = EmailAddresses.Normalize(valid);
+        var existing = await db.Subscribers.SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
+        if (existing is not null) return new(existing, null, false);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subscriber = new Subscriber
+        {
+            Email = valid,
+            NormalizedEmail = normalized,
+            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            Status = status,
+            Source = source,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Subscribers.Add(subscriber);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(subscriber, null, true);
+    }
+
+    public Task<List<Subscriber>> ListAsync(CancellationToken cancellationToken) =>
+        db.Subscribers.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+
+    /// <summary>True when the subscriber exists; unsubscribing twice is fine.</summary>
+    public async Task<bool> UnsubscribeAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Subscribers.Where(s => s.Id == subscriberId && s.Status != SubscriberStatus.Unsubscribed)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriberStatus.Unsubscribed).SetProperty(x => x.UpdatedAt, now),
+                cancellationToken);
+        return changed == 1 || await db.Subscribers.AnyAsync(s => s.Id == subscriberId, cancellationToken);
+    }
+}
