@@ -11,39 +11,39 @@ using ContentPipeline.Summaries;
 
 // One executable: `serve` (the default) runs the web host and the job server; ingest, subscribers and
 // digest are tools over the same services. See README.md for every command and setting.
-return await new CommandLine(AddFeatures, MapEndpoints).RunAsync(args);
+return await new CommandLine(Program.AddFeatures, Program.MapEndpoints).RunAsync(args);
 
-// Every feature registers itself here; the web host and the command line share this list.
-static void AddFeatures(IHostApplicationBuilder builder)
+public partial class Program
 {
-    // The application database (SQLite by default): the source of truth every job reads and writes.
-    builder.AddData();
-    // The model behind summaries and scripts, chosen by Llm:Provider: Offline (default), AzureOpenAI or OpenAI.
-    builder.AddLlm();
-    // Files, folders and web pages in; cleaned articles out, each stored once.
-    builder.AddIngestion();
-    // One summary per article; the offline client answers from the article's own sentences.
-    builder.AddSummaries();
-    // A podcast-script draft per issue.
-    builder.AddScripts();
-    // Liquid templates from templates/, parsed at start; the newsletter's HTML and text.
-    builder.AddNewsletters();
-    // Subscribers, signed unsubscribe tokens.
-    builder.AddSubscribers();
-    // Messages to a pickup folder or over SMTP, one row per issue and subscriber.
-    builder.AddDelivery();
-    // Hangfire: the jobs that move an issue from articles to inboxes.
-    builder.AddJobs();
-}
+    // Every feature registers itself here; the web host, the command line and the tests share this list.
+    public static void AddFeatures(IHostApplicationBuilder builder)
+    {
+        // The application database (SQLite by default): the source of truth every job reads and writes.
+        builder.AddData();
+        // The model behind summaries and scripts, chosen by Llm:Provider: Offline (default), AzureOpenAI or OpenAI.
+        builder.AddLlm();
+        // Files, folders and web pages in; cleaned articles out, each stored once.
+        builder.AddIngestion();
+        // One summary per article; the offline client answers from the article's own sentences.
+        builder.AddSummaries();
+        // A podcast-script draft per issue.
+        builder.AddScripts();
+        // Liquid templates from templates/, parsed at start; the newsletter's HTML and text.
+        builder.AddNewsletters();
+        // Subscribers, signed unsubscribe tokens.
+        builder.AddSubscribers();
+        // Messages to a pickup folder or over SMTP, one row per issue and subscriber.
+        builder.AddDelivery();
+        // Hangfire: the jobs that move an issue from articles to inboxes.
+        builder.AddJobs();
+    }
 
-// The web surface of `serve`.
-static void MapEndpoints(WebApplication app)
-{
-    // One-click unsubscribe (RFC 8058): GET shows a button, POST acts.
-    app.MapUnsubscribe();
-    // The Hangfire dashboard at /hangfire.
-    app.MapJobsDashboard();
+    // The web surface of `serve`.
+    public static void MapEndpoints(WebApplication app)
+    {
+        // One-click unsubscribe (RFC 8058): GET shows a button, POST acts.
+        app.MapUnsubscribe();
+        // The Hangfire dashboard at /hangfire.
+        app.MapJobsDashboard();
+    }
 }
-
-/// <summary>Visible to tests that boot the host.</summary>
-public partial class Program;

@@ -11,4 +11,8 @@ public sealed class StorageOptions
 
     [Required]
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>Where ASP.NET Core Data Protection keeps the keys that sign unsubscribe links; every node must share it.</summary>
+    [Required]
+    public string KeysDirectory { get; set; } = "data/keys";
 }

@@ -10,6 +10,7 @@ namespace ContentPipeline.Delivery;
 /// Writes one Delivery row per active subscriber, numbered into batches, in one statement. The unique
 /// (issue, subscriber) key makes a rerun add only what is missing; then one send job per batch.
 /// </summary>
+[Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class FanOutDeliveriesJob(AppDbContext db, MessageFactory messages, IssueFlow flow, IOptions<DeliveryOptions> options,
     ILogger<FanOutDeliveriesJob> logger)
 {

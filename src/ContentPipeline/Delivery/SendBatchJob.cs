@@ -15,6 +15,7 @@ namespace ContentPipeline.Delivery;
 /// fails it. Only a crash between the server's acceptance and the "sent" mark can repeat one message,
 /// and only after the claim's lease (Delivery:LeaseSeconds) runs out.
 /// </summary>
+[Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class SendBatchJob(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, MessageFactory messages,
     IMailTransport transport, IssueFlow flow, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options,
     TimeProvider clock, ILogger<SendBatchJob> logger)

@@ -14,13 +14,13 @@ public static class JobsExtensions
         builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.Section).ValidateDataAnnotations()
             .Validate(o => TryFindZone(o.TimeZone), "Digest:TimeZone is not a known IANA time zone id (for example Europe/London).")
             .ValidateOnStart();
+        // The storage is this host's own instance, not Hangfire's static JobStorage.Current, so two hosts in
+        // one process (tests) never share jobs.
+        builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long })
-            // Model and SMTP failures are handled inside the jobs; what reaches Hangfire is worth a few quick retries only.
-            .UseFilter(new AutomaticRetryAttribute { Attempts = 3, DelaysInSeconds = [5, 30, 120] }));
+            .UseRecommendedSerializerSettings());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IssueFlow>();
         builder.Services.AddScoped<DailyDigestJob>();

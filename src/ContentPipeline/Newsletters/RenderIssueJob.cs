@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Newsletters;
 
 /// <summary>Renders the issue's web version (HTML and text) and its subject, then moves it on to fan-out.</summary>
+[Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, IssueFlow flow)
 {
     [DisplayName("Render issue #{0}")]

@@ -12,6 +12,7 @@ namespace ContentPipeline.Scripts;
 /// Writes the issue's podcast-script draft once (a stored draft is kept on a rerun). If the model's answer
 /// cannot be used, the issue goes on without a script and records why.
 /// </summary>
+[Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, ScriptWriter writer, ScriptMarkdown markdown,
     IssueFlow flow, TimeProvider clock, ILogger<WriteScriptJob> logger)
 {

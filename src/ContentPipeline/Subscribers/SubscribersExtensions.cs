@@ -1,3 +1,4 @@
+using ContentPipeline.Data;
 using ContentPipeline.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -8,13 +9,13 @@ public static class SubscribersExtensions
     public static IHostApplicationBuilder AddSubscribers(this IHostApplicationBuilder builder)
     {
         // Keys on disk beside the database, so links in mails sent by the CLI still work in the server after a restart.
+        var keys = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.KeysDirectory)}"] is { Length: > 0 } configured
+            ? configured : new StorageOptions().KeysDirectory;
         builder.Services.AddDataProtection()
             .SetApplicationName("ContentPipeline")
-            .PersistKeysToFileSystem(new DirectoryInfo(ContentRootOf(builder).Resolve("data/keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(new ContentRoot(builder.Environment.ContentRootPath).Resolve(keys)));
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<SubscriberRegistry>();
         return builder;
     }
-
-    private static ContentRoot ContentRootOf(IHostApplicationBuilder builder) => new(builder.Environment.ContentRootPath);
 }

@@ -11,6 +11,7 @@ namespace ContentPipeline.Summaries;
 /// is reused. A model failure marks the article failed with the reason (it stays out of the newsletter)
 /// and the digest goes on with the rest.
 /// </summary>
+[Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class SummarizeArticleJob(AppDbContext db, ArticleSummarizer summarizer, IssueFlow flow,
     TimeProvider clock, ILogger<SummarizeArticleJob> logger)
 {
