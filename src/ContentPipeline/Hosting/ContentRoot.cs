@@ -32,7 +32,7 @@ public sealed class ContentRoot(string path)
                 $"{Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; run from the repository or set {EnvironmentVariable}.");
     }
 
-    private static ContentRoot? Search(string start)
+    internal static ContentRoot? Search(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,31 @@
+using System.Net;
+using ContentPipeline.Tests.TestSupport;
+
+namespace ContentPipeline.Tests.Jobs;
+
+[Collection(HostCollection.Name)]
+public sealed class DashboardSecurityTests
+{
+    [Fact]
+    public async Task Dashboard_RefusesAnonymousLocalRequests_OutsideDevelopment()
+    {
+        using var root = new TestRoot();
+        await using var host = await WebHost.StartAsync(root.Root, "Production", new Dictionary<string, string?>());
+
+        var response = await host.Http.GetAsync("/hangfire");
+
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, response.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsTheRecurringDigest_ToLocalRequestsInDevelopment()
+    {
+        using var root = new TestRoot();
+        await using var host = await WebHost.StartAsync(root.Root, "Development", new Dictionary<string, string?>());
+
+        var response = await host.Http.GetAsync("/hangfire/recurring");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("daily-digest", await response.Content.ReadAsStringAsync());
+    }
+}

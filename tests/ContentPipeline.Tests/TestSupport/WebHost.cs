@@ -1,0 +1,41 @@
+using ContentPipeline.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentPipeline.Tests.TestSupport;
+
+/// <summary>The real `serve` host (Kestrel, Hangfire server, recurring jobs) on 127.0.0.1 with a free port.</summary>
+public sealed class WebHost : IAsyncDisposable
+{
+    private WebHost(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+    }
+
+    public WebApplication App { get; }
+    public Uri Address { get; }
+    public HttpClient Http { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<WebHost> StartAsync(ContentRoot root, string environment, IDictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>(settings) { ["Jobs:SchedulePollingSeconds"] = "0.2" };
+        var app = AppHost.BuildWeb(["--urls", "http://127.0.0.1:0", "--environment", environment], Program.AddFeatures, Program.MapEndpoints,
+            root, b => b.Configuration.AddInMemoryCollection(all));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new WebHost(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
