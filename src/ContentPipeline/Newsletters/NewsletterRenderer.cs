@@ -19,7 +19,7 @@ public sealed class NewsletterRenderer(TemplateStore templates, IOptions<Newslet
             _ => $"{o.Title}: {stories[0].Headline} and {stories.Count - 1} more",
         };
         return new NewsletterModel(o.Title, OneLine(subject), issueId, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-            stories.Select(s => new StoryModel(s.Headline, s.Summary, s.KeyPoints, s.Topics, SafeLink(s.Url))).ToList(),
+            stories.Select(s => new StoryModel(OneLine(s.Headline), s.Summary, s.KeyPoints, s.Topics, SafeLink(s.Url))).ToList(),
             o.Link($"issues/{issueId}"), ReaderModel.Anonymous);
     }
 

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContentPipeline.Tests.TestSupport;
+
+public sealed record ChatRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers, JsonNode Body)
+{
+    public string? SchemaName => Body["response_format"]?["json_schema"]?["name"]?.GetValue<string>();
+
+    /// <summary>The JSON document the pipeline sends as the user message.</summary>
+    public JsonNode UserData => JsonNode.Parse(Body["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>())!;
+}
+
+public sealed record ChatReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
+{
+    /// <summary>A 200 chat completion whose assistant message is <paramref name="content"/>.</summary>
+    public static ChatReply Completion(string content, string finishReason = "stop") => new(200, JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-test",
+        @object = "chat.completion",
+        created = 1_764_000_000,
+        model = "test-model",
+        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = finishReason } },
+        usage = new { prompt_tokens = 120, completion_tokens = 30, total_tokens = 150 },
+    }));
+}
+
+/// <summary>
+/// A local HTTP server on 127.0.0.1 that speaks the chat-completions wire format (OpenAI and Azure OpenAI
+/// paths alike), records every request and answers with what the test's callback says.
+/// </summary>
+public sealed class ChatCompletionsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ChatCompletionsServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+    public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+
+    public static async Task<ChatCompletionsServer> StartAsync(Func<ChatRequest, ChatReply> answer)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        ChatCompletionsServer? server = null;
+        app.MapPost("/{**path}", async (HttpContext context) =>
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
+            var request = new ChatRequest(context.Request.Path, context.Request.QueryString.Value ?? "",
+                context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body);
+            server!.Requests.Enqueue(request);
+            var reply = answer(request);
+            if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
+            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+            context.Response.StatusCode = reply.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Body);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new ChatCompletionsServer(app, new Uri(address));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
