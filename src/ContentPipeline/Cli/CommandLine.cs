@@ -28,6 +28,7 @@ public sealed class CommandLine(Action<IHostApplicationBuilder> addFeatures, Act
             IngestCommand.Create(this, configArgs),
             SubscribersCommand.Create(this, configArgs),
             DigestCommand.Create(this, configArgs),
+            SummarizeCommand.Create(this, configArgs),
             DemoCommand.Create(this, configArgs),
         };
         root.Options.Add(Verbose);

@@ -12,6 +12,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -42,6 +43,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             e.HasIndex(s => s.NormalizedEmail).IsUnique();
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<ModelCall>(e =>
+        {
+            e.HasIndex(c => new { c.CacheKey, c.Outcome });
+            e.HasIndex(c => c.ArticleId);
+            e.HasIndex(c => c.IssueId);
+            e.Property(c => c.CacheKey).HasMaxLength(64);
+            e.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Cost).HasConversion<double>();
         });
         model.Entity<Delivery>(e =>
         {

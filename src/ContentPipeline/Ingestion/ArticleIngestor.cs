@@ -1,15 +1,11 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace ContentPipeline.Ingestion;
 
 /// <summary>
 /// Takes files, folders and web pages. Each input succeeds or fails on its own with a message naming
 /// what is wrong; a failed input stores nothing and does not stop the others.
 /// </summary>
-public sealed class ArticleIngestor(ArticleStore store, IHttpClientFactory http, IOptions<IngestionOptions> options)
+public sealed class ArticleIngestor(ArticleReader reader, ArticleStore store)
 {
-    public const string HttpClientName = "ingestion";
     private static readonly string[] Extensions = [".txt", ".md", ".markdown", ".html", ".htm"];
 
     /// <summary>One outcome per file; a folder gives one per file inside it.</summary>
@@ -18,7 +14,7 @@ public sealed class ArticleIngestor(ArticleStore store, IHttpClientFactory http,
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1 && !uri.IsFile)
         {
-            yield return await Guard(input, () => FromUrlAsync(uri, cancellationToken));
+            yield return await Guard(input, () => StoreAsync(reader.ReadUrlAsync(uri, cancellationToken), cancellationToken));
             yield break;
         }
         if (Directory.Exists(input))
@@ -27,11 +23,11 @@ public sealed class ArticleIngestor(ArticleStore store, IHttpClientFactory http,
                 .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
                 .Order(StringComparer.Ordinal).ToList();
             if (files.Count == 0) yield return IngestOutcome.Failed(input, "the folder has no .txt, .md or .html files");
-            foreach (var file in files) yield return await Guard(file, () => FromFileAsync(file, cancellationToken));
+            foreach (var file in files) yield return await Guard(file, () => StoreAsync(reader.ReadFileAsync(file, cancellationToken), cancellationToken));
             yield break;
         }
         yield return File.Exists(input)
-            ? await Guard(input, () => FromFileAsync(input, cancellationToken))
+            ? await Guard(input, () => StoreAsync(reader.ReadFileAsync(input, cancellationToken), cancellationToken))
             : IngestOutcome.Failed(input, "no such file or folder");
     }
 
@@ -55,64 +51,9 @@ public sealed class ArticleIngestor(ArticleStore store, IHttpClientFactory http,
         }
     }
 
-    private async Task<StoredArticle> FromFileAsync(string path, CancellationToken cancellationToken)
+    private async Task<StoredArticle> StoreAsync(Task<ArticleDocument> reading, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(path);
-        if (info.Length == 0) throw new IngestException("the file is empty");
-        if (info.Length > options.Value.MaxBytes) throw new IngestException($"the file is larger than {options.Value.MaxBytes:N0} bytes");
-        var text = TextDecoding.Decode(await File.ReadAllBytesAsync(path, cancellationToken), charset: null);
-        var (title, body) = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".html" or ".htm" => HtmlText.Extract(text),
-            ".md" or ".markdown" => PlainText.FromMarkdown(text),
-            _ => PlainText.FromText(text),
-        };
-        return await store.StoreAsync(Path.GetFullPath(path), title, null, body, cancellationToken);
-    }
-
-    private async Task<StoredArticle> FromUrlAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        if (uri.Scheme is not ("http" or "https")) throw new IngestException($"only http and https URLs are supported, not {uri.Scheme}:");
-        var client = http.CreateClient(HttpClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.FetchTimeoutSeconds));
-        try
-        {
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode)
-                throw new IngestException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            var media = response.Content.Headers.ContentType?.MediaType ?? "text/html";
-            if (media is not ("text/html" or "application/xhtml+xml" or "text/plain" or "text/markdown"))
-                throw new IngestException($"unsupported content type {media}");
-            var bytes = await ReadCappedAsync(response.Content, timeout.Token);
-            var text = TextDecoding.Decode(bytes, response.Content.Headers.ContentType?.CharSet);
-            var (title, body) = media == "text/plain" ? PlainText.FromText(text)
-                : media == "text/markdown" ? PlainText.FromMarkdown(text) : HtmlText.Extract(text);
-            return await store.StoreAsync(uri.AbsoluteUri, title, uri.AbsoluteUri, body, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new IngestException($"could not fetch it: {e.Message}");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IngestException($"no answer within {options.Value.FetchTimeoutSeconds} s");
-        }
-    }
-
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var max = options.Value.MaxBytes;
-        if (content.Headers.ContentLength > max) throw new IngestException($"the response is larger than {max:N0} bytes");
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max) throw new IngestException($"the response is larger than {max:N0} bytes");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        var d = await reading;
+        return await store.StoreAsync(d.Origin, d.Title, d.Url, d.Text, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ public static class IngestionExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient(ArticleIngestor.HttpClientName, (sp, client) =>
+        builder.Services.AddHttpClient(ArticleReader.HttpClientName, (sp, client) =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.UserAgent);
                 client.Timeout = Timeout.InfiniteTimeSpan; // the ingestor sets its own deadline per request
@@ -19,6 +19,7 @@ public static class IngestionExtensions
                 MaxAutomaticRedirections = 5,
                 AutomaticDecompression = DecompressionMethods.All,
             });
+        builder.Services.AddSingleton<ArticleReader>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddScoped<ArticleIngestor>();
         return builder;

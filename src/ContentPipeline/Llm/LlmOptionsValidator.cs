@@ -19,6 +19,8 @@ internal sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
                 Require(o.Endpoint, nameof(o.Endpoint));
                 Require(o.Deployment, nameof(o.Deployment));
                 Require(o.ApiKey, nameof(o.ApiKey));
+                if (!string.IsNullOrWhiteSpace(o.ApiVersion) && !AzureApiVersion.IsKnown(o.ApiVersion))
+                    errors.Add($"Llm:ApiVersion '{o.ApiVersion}' is not one this SDK knows; use one of: {string.Join(", ", AzureApiVersion.Known)}, or leave it empty.");
                 break;
             case LlmProvider.OpenAI:
                 Require(o.Endpoint, nameof(o.Endpoint));
@@ -29,6 +31,8 @@ internal sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             && !(Uri.TryCreate(o.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             errors.Add($"Llm:Endpoint must be an absolute http(s) URL; got '{o.Endpoint}'.");
 
+        if (o.ChunkOverlapTokens >= o.InputTokenBudget / 2)
+            errors.Add("Llm:ChunkOverlapTokens must be less than half of Llm:InputTokenBudget.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -15,7 +15,10 @@ public sealed record StructuredRequest<T>(
 public sealed record ModelAnswer<T>(T Value, string Model, long InputTokens, long OutputTokens);
 
 /// <summary>The model's answer could not be used: blocked by a content filter, or invalid after one repair attempt.</summary>
-public sealed class ModelAnswerException(string message) : Exception(message);
+public sealed class ModelAnswerException(string message, bool contentFiltered = false) : Exception(message)
+{
+    public bool ContentFiltered { get; } = contentFiltered;
+}
 
 /// <summary>
 /// Asks for a JSON answer under a strict schema, parses and validates it, and gives an invalid answer
@@ -49,7 +52,7 @@ public sealed class StructuredChat(IChatClient chat, IOptions<LlmOptions> option
             inputTokens += response.Usage?.InputTokenCount ?? 0;
             outputTokens += response.Usage?.OutputTokenCount ?? 0;
             if (response.FinishReason == ChatFinishReason.ContentFilter)
-                throw new ModelAnswerException("the provider's content filter blocked the answer");
+                throw new ModelAnswerException("the provider's content filter blocked the answer", contentFiltered: true);
 
             var value = Parse(response.Text, request.Validate, out error);
             if (value is not null)

@@ -30,6 +30,7 @@ public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, S
                 .Select(s => new ScriptStory(s.ArticleId, s.Headline, s.Summary, s.Url, s.Text)).ToList();
             try
             {
+                using var scope = ModelCallScope.Begin("script", issueId: issueId);
                 var answer = await writer.WriteAsync(stories, issue.CreatedAt, cancellationToken);
                 var (text, words) = markdown.Render(answer.Value, stories);
                 db.ScriptDrafts.Add(new ScriptDraft

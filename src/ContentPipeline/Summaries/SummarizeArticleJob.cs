@@ -34,6 +34,7 @@ public sealed class SummarizeArticleJob(AppDbContext db, ArticleSummarizer summa
     {
         try
         {
+            using var scope = ModelCallScope.Begin("summary", articleId: article.Id);
             var answer = await summarizer.SummarizeAsync(article, cancellationToken);
             db.Summaries.Add(new Summary
             {
