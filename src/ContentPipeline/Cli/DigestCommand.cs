@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContentPipeline.Data;
 using ContentPipeline.Hosting;
 using ContentPipeline.Jobs;
+using ContentPipeline.Llm;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,6 +58,9 @@ internal static class DigestCommand
         await WriteFilesAsync(services, issueId.Value, folder, ct);
         await output.WriteLineAsync($"issue #{issueId} {progress.State.ToString().ToLowerInvariant()}: {progress.Articles - progress.ArticlesFailed} article(s), " +
             $"{progress.ArticlesFailed} failed; deliveries: {progress.Sent} sent, {progress.Deferred} deferred, {progress.Failed} failed");
+        await using (var scope = services.CreateAsyncScope())
+            await output.WriteLineAsync(
+                $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId.Value, ct)}");
         await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md}}");
         return progress.State == IssueState.Sent ? 0 : 1;
     }

@@ -11,12 +11,12 @@ using Microsoft.Extensions.Logging;
 
 namespace ContentPipeline.Tests.TestSupport;
 
-public sealed record ChatRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers, JsonNode Body)
+public sealed record ChatRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers, JsonNode Body, DateTime ArrivedAt)
 {
     public string? SchemaName => Body["response_format"]?["json_schema"]?["name"]?.GetValue<string>();
 
-    /// <summary>The JSON document the pipeline sends as the user message.</summary>
-    public JsonNode UserData => JsonNode.Parse(Body["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>())!;
+    /// <summary>The JSON document the pipeline sends as the (first) user message; a repair request follows it.</summary>
+    public JsonNode UserData => JsonNode.Parse(Body["messages"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>())!;
 }
 
 public sealed record ChatReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
@@ -47,8 +47,27 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         Address = address;
     }
 
+    private int _inFlight;
+    private int _maxInFlight;
+
     public Uri Address { get; }
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Answers the n-th request with the n-th reply, and every later one with the last.</summary>
+    public static Func<ChatRequest, ChatReply> Sequence(params ChatReply[] replies)
+    {
+        var next = -1;
+        return _ => replies[Math.Min(Interlocked.Increment(ref next), replies.Length - 1)];
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current) { }
+    }
 
     public static async Task<ChatCompletionsServer> StartAsync(Func<ChatRequest, ChatReply> answer)
     {
@@ -61,10 +80,28 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(context.Request.Body) ?? new JsonObject();
             var request = new ChatRequest(context.Request.Path, context.Request.QueryString.Value ?? "",
-                context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body);
+                context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body, DateTime.UtcNow);
             server!.Requests.Enqueue(request);
-            var reply = answer(request);
-            if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
+            var inFlight = Interlocked.Increment(ref server._inFlight);
+            InterlockedMax(ref server._maxInFlight, inFlight);
+            ChatReply reply;
+            try
+            {
+                try
+                {
+                    reply = answer(request);
+                }
+                catch (Exception e)
+                {
+                    // A broken test callback shows up in the test's output, not as an anonymous 500.
+                    reply = new ChatReply(599, JsonSerializer.Serialize(new { error = new { message = "test server callback failed: " + e } }));
+                }
+                if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._inFlight);
+            }
             foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
