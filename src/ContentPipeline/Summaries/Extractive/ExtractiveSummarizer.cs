@@ -2,9 +2,10 @@ namespace ContentPipeline.Summaries.Extractive;
 
 /// <summary>Deterministic extractive summarizer: picks sentences of the article itself.</summary>
 /// <remarks>
-/// Sentences are scored by LexRank centrality over TF-IDF cosine similarity, coverage of the article's
-/// recurring terms, similarity to the title and a lead prior; then chosen greedily with MMR so the summary
-/// does not repeat itself, and returned in article order. No randomness: ties go to the earlier sentence.
+/// Sentences are scored by graph centrality (PageRank over shared-word overlap and over TF-IDF cosine),
+/// the density of the article's recurring terms and similarity to the title, scaled by relative length
+/// (a sentence slot that says more is worth more); then chosen greedily with MMR so the summary does not
+/// repeat itself, and returned in article order. No randomness: ties go to the earlier sentence.
 /// </remarks>
 public static class ExtractiveSummarizer
 {

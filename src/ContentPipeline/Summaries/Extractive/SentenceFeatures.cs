@@ -5,7 +5,6 @@ internal sealed record SentenceFeatures(
     double[] Centrality,
     double[] OverlapCentrality,
     double[] Density,
-    double[] Coverage,
     double[] Title,
     double[] Length,
     double[] Suitability)
@@ -18,7 +17,6 @@ internal sealed record SentenceFeatures(
             Normalized(article.Graph.Centrality(options.Damping, binary: false)),
             Normalized(article.Graph.Centrality(options.Damping, binary: true)),
             Normalized(Each(n, i => article.Terms[i].Count == 0 ? 0 : article.Terms[i].Average(t => (double)article.TermCounts[t] / maxCount))),
-            Normalized(Each(n, i => article.Terms[i].Distinct().Sum(t => article.TermCounts[t] - 1))),
             Each(n, i => article.TitleTerms.Count == 0 ? 0 : article.Graph.CosineTo(article.TitleTerms, i)),
             Normalized(Each(n, i => article.WordCounts[i])),
             Each(n, i => SuitabilityOf(article, i, options.MinWords)));

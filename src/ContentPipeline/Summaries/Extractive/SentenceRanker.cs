@@ -11,7 +11,6 @@ internal static class SentenceRanker
             scores[i] = (options.Centrality * f.Centrality[i]
                 + options.OverlapCentrality * f.OverlapCentrality[i]
                 + options.Density * f.Density[i]
-                + options.Coverage * f.Coverage[i]
                 + options.Title * f.Title[i]
                 + options.Position / (i + 1)) * Math.Pow(f.Length[i], options.LengthBias) * f.Suitability[i];
         }

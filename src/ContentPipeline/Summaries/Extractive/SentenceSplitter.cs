@@ -67,8 +67,8 @@ public static class SentenceSplitter
         return !char.IsPunctuation(c) || IsOpener(c);
     }
 
-    // With no space after the stop, only a word-like end ("bn", "said", "2%", "UK") followed by a
-    // capitalised word counts; this keeps "U.S.A", "e.g." and "ASP.NET" whole.
+    // With no space after the stop, only a word-like end ("bn", "said", "2%", "UK") followed by a capital
+    // that is not itself an initial counts; this keeps "U.S.A" and "ASP.NET" whole ("e.g." is an abbreviation).
     private static bool StartsRunOnSentence(string p, int gap, string word, char before)
     {
         var i = gap;
@@ -78,7 +78,7 @@ public static class SentenceSplitter
             return false;
         var capitalisedWord = char.IsLower(p[i + 1]);
         if (char.IsLower(before) || char.IsDigit(before) || before is '%' or ')' or '”' or '’' or '"' or '\'')
-            return capitalisedWord || (char.IsUpper(p[i + 1]) && !word.Contains('.'));
+            return p[i + 1] != '.';
         return char.IsUpper(before) && word.Length > 1 && !word.Contains('.') && capitalisedWord;
     }
 
