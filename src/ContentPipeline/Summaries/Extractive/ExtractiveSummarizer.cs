@@ -1,19 +1,31 @@
 namespace ContentPipeline.Summaries.Extractive;
 
 /// <summary>Deterministic extractive summarizer: picks sentences of the article itself.</summary>
+/// <remarks>
+/// Sentences are scored by graph centrality (PageRank over shared-word overlap and over TF-IDF cosine),
+/// the density of the article's recurring terms and similarity to the title, scaled by relative length
+/// (a sentence slot that says more is worth more); then chosen greedily with MMR so the summary does not
+/// repeat itself, and returned in article order. No randomness: ties go to the earlier sentence.
+/// </remarks>
 public static class ExtractiveSummarizer
 {
     /// <param name="cleanedText">Article text after <see cref="ArticleCleaner.Clean"/>.</param>
     /// <param name="title">The article's own title, if it has one; otherwise a headline is made from its words.</param>
-    public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length)
-    {
-        var sentences = SentenceSplitter.Split(cleanedText);
-        var count = Math.Min(sentences.Count, length.Sentences ?? 3);
-        var chosen = sentences.Take(count).ToList();
-        var headline = string.IsNullOrWhiteSpace(title) ? MakeHeadline(chosen.FirstOrDefault() ?? "") : title.Trim();
-        return new ExtractiveSummary(headline, chosen, chosen.Take(3).ToList(), []);
-    }
+    public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length) =>
+        Summarize(cleanedText, title, length, ExtractiveSummarizerOptions.Default);
 
-    private static string MakeHeadline(string sentence) =>
-        sentence.Length <= 90 ? sentence.TrimEnd('.') : sentence[..sentence.LastIndexOf(' ', 87)] + "…";
+    public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length, ExtractiveSummarizerOptions options)
+    {
+        var article = new ArticleAnalysis(cleanedText, title);
+        if (article.Sentences.Count == 0)
+            return new ExtractiveSummary(title?.Trim() ?? "", [], [], []);
+        var features = SentenceFeatures.Of(article, options);
+        var scores = SentenceRanker.Score(features, options);
+        var chosen = SentenceSelector.Select(article, scores, length, options.Redundancy);
+        return new ExtractiveSummary(
+            string.IsNullOrWhiteSpace(title) ? HeadlineWriter.Write(article, features) : title.Trim(),
+            chosen.Select(i => article.Sentences[i]).ToList(),
+            KeyPointPicker.Pick(article, features, scores, options.Redundancy),
+            TopicExtractor.Extract(article));
+    }
 }
