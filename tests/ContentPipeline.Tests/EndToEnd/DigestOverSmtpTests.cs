@@ -46,10 +46,11 @@ public sealed class DigestOverSmtpTests : IAsyncLifetime
 
         var alternative = Assert.IsType<MimeKit.MultipartAlternative>(message.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
-        var text = message.TextBody;
+        var text = message.TextBody ?? "";
         Assert.Contains("Good morning, Ada.", text);
-        Assert.Contains("The city of Larkhaven will close its oldest bridge to cars from next spring", text);
-        Assert.Contains("Wexley Bridge", message.HtmlBody);
+        var articleSentences = ContentPipeline.Summaries.Extractive.SentenceSplitter.Split(Fixtures.FurnishedArticle);
+        Assert.True(articleSentences.Count(text.Contains) >= 2, "the summary should be sentences of the article:\n" + text);
+        Assert.Contains("Larkhaven", message.HtmlBody);
         Assert.DoesNotContain("Continue reading", text);
         Assert.DoesNotContain("Subscribe to the Larkhaven Daily", text);
 
