@@ -17,7 +17,7 @@ internal static class DigestCommand
 {
     public static Command Create(CommandLine cli, string[] configArgs)
     {
-        var outDir = new Option<string?>("--out") { Description = "Folder for newsletter.html, newsletter.txt and script.md (default data/issues/<id>)" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for newsletter.html, newsletter.txt, script.md and script.ssml (default data/issues/<id>)" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the issue to be final", DefaultValueFactory = _ => 600 };
         var command = new Command("digest", "Compose (or resume) an issue, send it, and write its files") { outDir, timeout };
         command.SetAction(async (result, ct) =>
@@ -61,7 +61,7 @@ internal static class DigestCommand
         await using (var scope = services.CreateAsyncScope())
             await output.WriteLineAsync(
                 $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId.Value, ct)}");
-        await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md}}");
+        await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml}}");
         return progress.State == IssueState.Sent ? 0 : 1;
     }
 
@@ -88,11 +88,12 @@ internal static class DigestCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId, ct);
-        var script = await db.ScriptDrafts.AsNoTracking().Where(s => s.IssueId == issueId).Select(s => s.Markdown).SingleOrDefaultAsync(ct);
+        var script = await db.ScriptDrafts.AsNoTracking().Where(s => s.IssueId == issueId).SingleOrDefaultAsync(ct);
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "newsletter.html"), issue.Html ?? "", ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "newsletter.txt"), issue.Text ?? "", ct);
-        await File.WriteAllTextAsync(Path.Combine(folder, "script.md"), script ?? $"No script draft: {issue.Error ?? "none was written"}\n", ct);
+        await File.WriteAllTextAsync(Path.Combine(folder, "script.md"), script?.Markdown ?? $"No script draft: {issue.Error ?? "none was written"}\n", ct);
+        if (script is not null) await File.WriteAllTextAsync(Path.Combine(folder, "script.ssml"), script.Ssml, ct);
     }
 
     /// <summary>Hangfire jobs that failed for good while we watched, with their reason.</summary>

@@ -7,6 +7,8 @@ public sealed class ScriptDraft
     public long IssueId { get; set; }
     public required string SegmentsJson { get; set; }
     public required string Markdown { get; set; }
+    /// <summary>The same script in SSML, for text-to-speech.</summary>
+    public string Ssml { get; set; } = "";
     public int WordCount { get; set; }
     public required string Provider { get; set; }
     public required string Model { get; set; }

@@ -5,9 +5,11 @@ using ContentPipeline.Summaries.Extractive;
 namespace ContentPipeline.Scripts;
 
 /// <summary>
-/// The offline client's podcast script: a cold open, an intro, one segment per story read from the
-/// story's own sentences (summary first, then the article in order until the time budget is used),
-/// transitions and an outro. Hosts take turns sentence by sentence when there are two or more.
+/// The offline client's podcast script. Story segments are read from the stories' own sentences: each
+/// story's summary first, then more of the article in article order, shared out between the stories until
+/// the script reaches its target length (when the articles hold enough). The cold open is a quotation from
+/// the stories when one exists. Hosts take turns sentence by sentence when there are two or more. Only the
+/// intro, transitions and sign-off are the show's own words.
 /// </summary>
 internal sealed class OfflineScriptResponder : IOfflineResponder
 {
@@ -20,43 +22,110 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
         var data = request.Deserialize<ScriptRequestData>(Json) ?? throw new ArgumentException("The script request carries no stories.");
         var hosts = data.Hosts.Count > 0 ? data.Hosts : ["Host"];
         var lead = hosts[0];
-        var segments = new List<ScriptSegment>();
-        var first = data.Stories[0];
-        segments.Add(new(SegmentKind.ColdOpen, lead, SentenceSplitter.Split(first.Summary).FirstOrDefault() ?? first.Headline, [first.Id]));
-        var lineup = string.Join("; ", data.Stories.Select(s => s.Headline.TrimEnd('.')));
-        segments.Add(new(SegmentKind.Intro, lead, $"Welcome to {data.Title} for {data.Date}. Today: {lineup}.", []));
+        var stories = data.Stories.Select(s => new StoryMaterial(s)).ToList();
 
-        var framingWords = segments.Sum(s => Words(s.Text)) + 20 + 8 * data.Stories.Count;
-        var budget = Math.Max(40, (int)(data.TargetMinutes * data.WordsPerMinute) - framingWords) / data.Stories.Count;
-        for (var i = 0; i < data.Stories.Count; i++)
+        var (openingStory, opening) = ColdOpen(stories);
+        var lineup = string.Join("; ", data.Stories.Select(s => s.Headline.TrimEnd('.')));
+        var intro = new ScriptSegment(SegmentKind.Intro, lead, $"Welcome to {data.Title} for {data.Date}. Today: {lineup}.", []);
+        var outro = new ScriptSegment(SegmentKind.Outro, lead, $"That's all for {data.Title} today. Thanks for listening, and goodbye.", []);
+        var transitions = data.Stories.Skip(1).Select((s, i) =>
+            new ScriptSegment(SegmentKind.Transition, hosts[(i + 1) % hosts.Count], $"Next: {s.Headline.TrimEnd('.')}.", [s.Id])).ToList();
+
+        var framing = Words(opening) + Words(intro.Text) + Words(outro.Text) + transitions.Sum(t => Words(t.Text));
+        ShareOut(stories, (int)Math.Round(data.TargetMinutes * data.WordsPerMinute) - framing);
+
+        var segments = new List<ScriptSegment> { new(SegmentKind.ColdOpen, lead, opening, [openingStory.Id]), intro };
+        for (var i = 0; i < stories.Count; i++)
         {
-            var story = data.Stories[i];
-            if (i > 0) segments.Add(new(SegmentKind.Transition, hosts[i % hosts.Count], $"Next: {story.Headline.TrimEnd('.')}.", [story.Id]));
-            var sentences = StorySentences(story, budget);
-            for (var turn = 0; turn < (hosts.Count > 1 ? sentences.Count : 1); turn++)
-            {
-                var text = hosts.Count > 1 ? sentences[turn] : string.Join(" ", sentences);
-                segments.Add(new(SegmentKind.Story, hosts[turn % hosts.Count], text, [story.Id]));
-            }
+            if (i > 0) segments.Add(transitions[i - 1]);
+            var sentences = stories[i].Chosen();
+            if (hosts.Count == 1)
+                segments.Add(new(SegmentKind.Story, lead, string.Join(" ", sentences), [stories[i].Story.Id]));
+            else
+                segments.AddRange(sentences.Select((s, turn) => new ScriptSegment(SegmentKind.Story, hosts[turn % hosts.Count], s, [stories[i].Story.Id])));
         }
-        segments.Add(new(SegmentKind.Outro, lead, $"That's all for {data.Title} today. Thanks for listening.", []));
+        segments.Add(outro);
         return JsonSerializer.Serialize(new ScriptAnswer(data.Title, segments), Json);
     }
 
-    /// <summary>The summary's sentences plus the article's next ones up to the word budget, read in article order.</summary>
-    private static List<string> StorySentences(ScriptStory story, int budget)
+    /// <summary>A quotation makes the best cold open; it is then not read again in its story.</summary>
+    private static (ScriptStory Story, string Text) ColdOpen(List<StoryMaterial> stories)
     {
-        var article = SentenceSplitter.Split(ArticleCleaner.Clean(story.Text));
-        var chosen = new HashSet<string>(SentenceSplitter.Split(story.Summary).Where(article.Contains));
-        var words = chosen.Sum(Words);
-        foreach (var sentence in article)
+        foreach (var material in stories)
         {
-            if (words >= budget) break;
-            if (chosen.Add(sentence)) words += Words(sentence);
+            var quote = material.Sentences.FirstOrDefault(s => s.Text.TrimStart().StartsWith('"') || s.Text.TrimStart().StartsWith('“'));
+            if (quote is not null && Words(quote.Text) <= 40)
+            {
+                quote.Used = true;
+                return (material.Story, quote.Text);
+            }
         }
-        var ordered = article.Where(chosen.Contains).Distinct().ToList();
-        return ordered.Count > 0 ? ordered : [story.Headline];
+        var first = stories[0];
+        var lead = first.Sentences.FirstOrDefault(s => s.Chosen) ?? first.Sentences.FirstOrDefault();
+        if (lead is null) return (first.Story, first.Story.Headline);
+        lead.Used = true;
+        return (first.Story, lead.Text);
+    }
+
+    /// <summary>Adds sentences, the least-filled story first, until the budget is met within 5% (never more than 5% over).</summary>
+    private static void ShareOut(List<StoryMaterial> stories, int budget)
+    {
+        var total = stories.Sum(s => s.Words);
+        while (total < budget * 0.97)
+        {
+            var next = stories.Where(s => s.HasMore).OrderBy(s => s.Words).FirstOrDefault();
+            if (next is null) return;
+            var added = next.TakeNext(maxWords: (int)(budget * 1.05) - total);
+            total += added;
+        }
     }
 
     private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private sealed class Sentence(string text, bool chosen)
+    {
+        public string Text { get; } = text;
+        public bool Chosen { get; set; } = chosen;
+        public bool Used { get; set; }
+        public bool Skipped { get; set; }
+    }
+
+    /// <summary>A story's sentences in article order; the summary's are chosen from the start.</summary>
+    private sealed class StoryMaterial
+    {
+        public StoryMaterial(ScriptStory story)
+        {
+            Story = story;
+            var summary = SentenceSplitter.Split(story.Summary).ToHashSet();
+            Sentences = SentenceSplitter.Split(ArticleCleaner.Clean(story.Text)).Distinct().Select(s => new Sentence(s, summary.Contains(s))).ToList();
+            if (!Sentences.Any(s => s.Chosen)) Sentences.InsertRange(0, summary.Select(s => new Sentence(s, true)));
+        }
+
+        public ScriptStory Story { get; }
+        public List<Sentence> Sentences { get; }
+        public int Words => Sentences.Where(s => s.Chosen && !s.Used).Sum(s => OfflineScriptResponder.Words(s.Text));
+        public bool HasMore => Sentences.Any(Available);
+
+        /// <summary>Chooses the next sentence in article order that fits; one that does not fit is skipped for good.</summary>
+        public int TakeNext(int maxWords)
+        {
+            var next = Sentences.First(Available);
+            var words = OfflineScriptResponder.Words(next.Text);
+            if (words > maxWords)
+            {
+                next.Skipped = true;
+                return 0;
+            }
+            next.Chosen = true;
+            return words;
+        }
+
+        public List<string> Chosen()
+        {
+            var chosen = Sentences.Where(s => s.Chosen && !s.Used).Select(s => s.Text).ToList();
+            return chosen.Count > 0 ? chosen : [Story.Headline];
+        }
+
+        private static bool Available(Sentence s) => !s.Chosen && !s.Used && !s.Skipped;
+    }
 }

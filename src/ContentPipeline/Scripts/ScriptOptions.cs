@@ -17,5 +17,12 @@ public sealed class ScriptOptions
     [Range(60, 300)]
     public int WordsPerMinute { get; set; } = 150;
 
+    /// <summary>The xml:lang of script.ssml.</summary>
+    [Required]
+    public string Language { get; set; } = "en-GB";
+
+    /// <summary>Text-to-speech voice name per host (by default the host's own name).</summary>
+    public Dictionary<string, string> Voices { get; set; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> HostNames => Hosts.Count > 0 ? Hosts : ["Host"];
 }

@@ -10,6 +10,7 @@ public static class ScriptsExtensions
         builder.Services.AddSingleton<IOfflineResponder, OfflineScriptResponder>();
         builder.Services.AddSingleton<ScriptWriter>();
         builder.Services.AddSingleton<ScriptMarkdown>();
+        builder.Services.AddSingleton<ScriptSsml>();
         builder.Services.AddScoped<WriteScriptJob>();
         return builder;
     }

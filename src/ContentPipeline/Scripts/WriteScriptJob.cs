@@ -13,7 +13,7 @@ namespace ContentPipeline.Scripts;
 /// cannot be used, the issue goes on without a script and records why.
 /// </summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
-public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, ScriptWriter writer, ScriptMarkdown markdown,
+public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, ScriptWriter writer, ScriptMarkdown markdown, ScriptSsml ssml,
     IssueFlow flow, TimeProvider clock, ILogger<WriteScriptJob> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -38,6 +38,7 @@ public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, S
                     IssueId = issueId,
                     SegmentsJson = JsonSerializer.Serialize(answer.Value, Json),
                     Markdown = text,
+                    Ssml = ssml.Render(answer.Value),
                     WordCount = words,
                     Provider = writer.Provider,
                     Model = answer.Model,

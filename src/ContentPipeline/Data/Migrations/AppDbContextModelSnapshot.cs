@@ -272,6 +272,10 @@ namespace ContentPipeline.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ssml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("WordCount")
                         .HasColumnType("INTEGER");
 
