@@ -8,7 +8,7 @@ namespace ContentPipeline.Scripts;
 /// The offline client's podcast script. Story segments are read from the stories' own sentences: each
 /// story's summary first, then more of the article in article order, shared out between the stories until
 /// the script reaches its target length (when the articles hold enough). The cold open is a quotation from
-/// the stories when one exists. Hosts take turns sentence by sentence when there are two or more. Only the
+/// the stories when one exists, heard again in its story. Hosts take turns sentence by sentence when there are two or more. Only the
 /// intro, transitions and sign-off are the show's own words.
 /// </summary>
 internal sealed class OfflineScriptResponder : IOfflineResponder
@@ -48,23 +48,21 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
         return JsonSerializer.Serialize(new ScriptAnswer(data.Title, segments), Json);
     }
 
-    /// <summary>A quotation makes the best cold open; it is then not read again in its story.</summary>
+    /// <summary>
+    /// An attributed quotation makes the best cold open. It is heard again in its story, in context, as
+    /// teasers are; taking it out would leave the story's next quotation without its speaker.
+    /// </summary>
     private static (ScriptStory Story, string Text) ColdOpen(List<StoryMaterial> stories)
     {
         foreach (var material in stories)
         {
-            var quote = material.Sentences.FirstOrDefault(s => s.Text.TrimStart().StartsWith('"') || s.Text.TrimStart().StartsWith('“'));
-            if (quote is not null && Words(quote.Text) <= 40)
-            {
-                quote.Used = true;
-                return (material.Story, quote.Text);
-            }
+            var quote = material.Sentences.FirstOrDefault(s => (s.Text.TrimStart().StartsWith('"') || s.Text.TrimStart().StartsWith('“'))
+                && (s.Text.Contains(" said ", StringComparison.Ordinal) || s.Text.Contains(" says ", StringComparison.Ordinal)));
+            if (quote is not null && Words(quote.Text) <= 40) return (material.Story, quote.Text);
         }
         var first = stories[0];
         var lead = first.Sentences.FirstOrDefault(s => s.Chosen) ?? first.Sentences.FirstOrDefault();
-        if (lead is null) return (first.Story, first.Story.Headline);
-        lead.Used = true;
-        return (first.Story, lead.Text);
+        return (first.Story, lead?.Text ?? first.Story.Headline);
     }
 
     /// <summary>Adds sentences, the least-filled story first, until the budget is met within 5% (never more than 5% over).</summary>
@@ -86,7 +84,6 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
     {
         public string Text { get; } = text;
         public bool Chosen { get; set; } = chosen;
-        public bool Used { get; set; }
         public bool Skipped { get; set; }
     }
 
@@ -103,7 +100,7 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
 
         public ScriptStory Story { get; }
         public List<Sentence> Sentences { get; }
-        public int Words => Sentences.Where(s => s.Chosen && !s.Used).Sum(s => OfflineScriptResponder.Words(s.Text));
+        public int Words => Sentences.Where(s => s.Chosen).Sum(s => OfflineScriptResponder.Words(s.Text));
         public bool HasMore => Sentences.Any(Available);
 
         /// <summary>Chooses the next sentence in article order that fits; one that does not fit is skipped for good.</summary>
@@ -122,10 +119,10 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
 
         public List<string> Chosen()
         {
-            var chosen = Sentences.Where(s => s.Chosen && !s.Used).Select(s => s.Text).ToList();
+            var chosen = Sentences.Where(s => s.Chosen).Select(s => s.Text).ToList();
             return chosen.Count > 0 ? chosen : [Story.Headline];
         }
 
-        private static bool Available(Sentence s) => !s.Chosen && !s.Used && !s.Skipped;
+        private static bool Available(Sentence s) => !s.Chosen && !s.Skipped;
     }
 }
