@@ -36,7 +36,7 @@ internal static class SummarizeCommand
                 {
                     var document = await reader.ReadFileAsync(file, ct);
                     using var scope = ModelCallScope.Begin("summary");
-                    var answer = (await summarizer.SummarizeAsync(0, document.Title, ArticleCleaner.Clean(document.Text),
+                    var answer = (await summarizer.SummarizeAsync(document.Title, ArticleCleaner.Clean(document.Text),
                         length ?? summarizer.DefaultLength, ct)).Value;
                     await output.WriteLineAsync(result.GetValue(json)
                         ? JsonSerializer.Serialize(new { file, headline = answer.Headline, summary = answer.Summary, keyPoints = answer.KeyPoints, topics = answer.Topics }, Json)

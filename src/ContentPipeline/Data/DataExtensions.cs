@@ -9,6 +9,7 @@ public static class DataExtensions
 {
     public const string ConnectionStringName = "ContentPipeline";
     private const string DefaultSqlite = "Data Source=data/contentpipeline.db";
+    private static readonly SqlitePragmas Pragmas = new();
 
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
@@ -22,7 +23,8 @@ public static class DataExtensions
         {
             var root = sp.GetRequiredService<ContentRoot>();
             var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
-            options.UseSqlite(SqliteConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured, root));
+            options.UseSqlite(SqliteConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured, root))
+                .AddInterceptors(Pragmas);
         });
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;

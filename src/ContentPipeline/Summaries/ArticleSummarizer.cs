@@ -23,18 +23,18 @@ public sealed class ArticleSummarizer(StructuredChat chat, TemplateStore templat
     public string PromptVersion => "summarize-" + templates.VersionOf(PromptTemplate);
 
     public Task<ModelAnswer<SummaryAnswer>> SummarizeAsync(Article article, CancellationToken cancellationToken) =>
-        SummarizeAsync(article.Id, article.Title, article.Text, DefaultLength, cancellationToken);
+        SummarizeAsync(article.Title, article.Text, DefaultLength, cancellationToken);
 
-    public async Task<ModelAnswer<SummaryAnswer>> SummarizeAsync(long id, string? title, string text, SummaryLength length,
+    public async Task<ModelAnswer<SummaryAnswer>> SummarizeAsync(string? title, string text, SummaryLength length,
         CancellationToken cancellationToken)
     {
         var o = llm.Value;
-        if (tokens.Count(text) <= o.InputTokenBudget) return await AskAsync(id, title, text, length, cancellationToken);
+        if (tokens.Count(text) <= o.InputTokenBudget) return await AskAsync(title, text, length, cancellationToken);
 
         var chunks = TextChunker.Chunk(SentenceSplitter.Split(text), tokens.Count, o.InputTokenBudget, o.ChunkOverlapTokens);
-        var parts = await Task.WhenAll(chunks.Select(chunk => AskAsync(id, title, chunk, length, cancellationToken)));
+        var parts = await Task.WhenAll(chunks.Select(chunk => AskAsync(title, chunk, length, cancellationToken)));
         var combined = string.Join("\n", parts.Select(p => p.Value.Summary));
-        var final = await SummarizeAsync(id, title, combined, length, cancellationToken);
+        var final = await SummarizeAsync(title, combined, length, cancellationToken);
         return final with
         {
             InputTokens = final.InputTokens + parts.Sum(p => p.InputTokens),
@@ -42,10 +42,10 @@ public sealed class ArticleSummarizer(StructuredChat chat, TemplateStore templat
         };
     }
 
-    private Task<ModelAnswer<SummaryAnswer>> AskAsync(long id, string? title, string text, SummaryLength length, CancellationToken cancellationToken)
+    private Task<ModelAnswer<SummaryAnswer>> AskAsync(string? title, string text, SummaryLength length, CancellationToken cancellationToken)
     {
         var instructions = templates.RenderText(PromptTemplate, new SummaryPromptModel(length.Words is null ? length.Sentences : null, length.Words));
-        var data = JsonSerializer.Serialize(new SummaryRequestData(id, title, text, length.Words is null ? length.Sentences : null, length.Words), Json);
+        var data = JsonSerializer.Serialize(new SummaryRequestData(title, text, length.Words is null ? length.Sentences : null, length.Words), Json);
         return chat.AskAsync(new StructuredRequest<SummaryAnswer>(instructions, data, SummaryAnswer.SchemaName, SummaryAnswer.Schema,
             SummaryAnswer.ValidatorFor(text)), cancellationToken);
     }

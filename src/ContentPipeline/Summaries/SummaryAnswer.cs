@@ -48,5 +48,8 @@ public sealed partial record SummaryAnswer(string Headline, string Summary, List
     private static partial System.Text.RegularExpressions.Regex Links();
 }
 
-/// <summary>The data sent with the summary prompt; the offline client reads the same document.</summary>
-public sealed record SummaryRequestData(long Id, string? Title, string Text, int? Sentences, int? Words);
+/// <summary>
+/// The data sent with the summary prompt; the offline client reads the same document. No article id: the
+/// same text must make the same request, so the cache answers it wherever it comes from.
+/// </summary>
+public sealed record SummaryRequestData(string? Title, string Text, int? Sentences, int? Words);

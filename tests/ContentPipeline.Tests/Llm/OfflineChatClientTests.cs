@@ -54,7 +54,7 @@ public sealed class OfflineChatClientTests
     {
         // As ingestion stores it: a title line, if any, is taken off the text.
         var body = ContentPipeline.Ingestion.PlainText.FromText(text).Text;
-        var data = JsonSerializer.Serialize(new SummaryRequestData(1, title, body, 2, null), JsonSerializerOptions.Web);
+        var data = JsonSerializer.Serialize(new SummaryRequestData(title, body, 2, null), JsonSerializerOptions.Web);
         var response = await _client.GetResponseAsync([new ChatMessage(ChatRole.System, "Summarize."), new ChatMessage(ChatRole.User, data)],
             new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(SummaryAnswer.Schema, SummaryAnswer.SchemaName) });
         return JsonSerializer.Deserialize<SummaryAnswer>(response.Text, JsonSerializerOptions.Web)!;

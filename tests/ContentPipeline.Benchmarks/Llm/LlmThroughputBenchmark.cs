@@ -1,0 +1,129 @@
+using System.Text.Json;
+using ContentPipeline.Cli;
+using ContentPipeline.Data;
+using ContentPipeline.Hosting;
+using ContentPipeline.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace ContentPipeline.Benchmarks.Llm;
+
+/// <summary>
+/// <c>llm [--articles 200] [--concurrency 8] [--latency-ms 250]</c>: ingests the articles and runs a digest
+/// against a local chat-completions endpoint that takes latency-ms per call, with Llm:MaxConcurrency set;
+/// prints the summaries' makespan beside the ideal (articles / concurrency × latency) as a ratio. Then
+/// summarizes the same texts again and prints how many model calls that made (the cache should make none).
+/// </summary>
+internal static class LlmThroughputBenchmark
+{
+    public static int Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(string[] args)
+    {
+        var articles = Option(args, "--articles", 200);
+        var concurrency = Option(args, "--concurrency", 8);
+        var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 250));
+        var folder = Directory.CreateTempSubdirectory("contentpipeline-llm-bench-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryRoot.Find(), "appsettings.json"), Path.Combine(folder, "appsettings.json"));
+            CopyDirectory(Path.Combine(RepositoryRoot.Find(), "templates"), Path.Combine(folder, "templates"));
+            var inputs = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
+            for (var i = 1; i <= articles; i++) File.WriteAllText(Path.Combine(inputs, $"story-{i:D4}.txt"), Article(i));
+
+            await using var server = await ChatCompletionsServer.StartAsync(r => Answer(r) with { Delay = latency });
+            var settings = new Dictionary<string, string?>
+            {
+                ["Llm:Provider"] = "OpenAI",
+                ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
+                ["Llm:Model"] = "bench-model",
+                ["Llm:MaxConcurrency"] = concurrency.ToString(),
+                ["Jobs:WorkerCount"] = (concurrency * 2).ToString(),
+                ["Jobs:SchedulePollingSeconds"] = "0.2",
+            };
+            var root = new ContentRoot(folder);
+            await RunCommandAsync(root, settings, "ingest", inputs);
+            await RunCommandAsync(root, settings, "digest", "--timeout", "900");
+
+            await using (var db = Open(root))
+            {
+                var calls = await db.ModelCalls.AsNoTracking().Where(c => c.Purpose == "summary").ToListAsync();
+                var start = calls.Min(c => c.CreatedAt.AddMilliseconds(-c.DurationMs));
+                var makespan = (calls.Max(c => c.CreatedAt) - start).TotalSeconds;
+                var ideal = articles / (double)concurrency * latency.TotalSeconds;
+                Console.WriteLine($"summarize {articles} articles through Hangfire, Llm:MaxConcurrency={concurrency}, {latency.TotalMilliseconds:0} ms per call");
+                Console.WriteLine($"  model calls        {calls.Count}");
+                Console.WriteLine($"  most in flight     {server.MaxInFlight} (limit {concurrency})");
+                Console.WriteLine($"  makespan           {makespan:F2} s");
+                Console.WriteLine($"  ideal              {ideal:F2} s  ({articles} / {concurrency} x {latency.TotalSeconds:0.###} s)");
+                Console.WriteLine($"  makespan / ideal   {makespan / ideal:F3}  (goal <= 1.15)");
+            }
+
+            var before = server.Requests.Count;
+            await RunCommandAsync(root, settings, ["summarize", "--json", .. Directory.GetFiles(inputs).Order()]);
+            Console.WriteLine($"second run over the same {articles} texts: {server.Requests.Count - before} model calls (goal 0)");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task RunCommandAsync(ContentRoot root, Dictionary<string, string?> settings, params string[] args)
+    {
+        var cli = new CommandLine(Program.AddFeatures, Program.MapEndpoints)
+        {
+            Root = root,
+            Configure = b => b.Configuration.AddInMemoryCollection(settings),
+        };
+        var output = new StringWriter();
+        var code = await cli.RunAsync(args, output, output);
+        if (code != 0) throw new InvalidOperationException($"{args[0]} exited {code}: {output}");
+    }
+
+    /// <summary>A valid summary: the first sentence of the text the model was given.</summary>
+    private static ChatReply Answer(ChatRequest request)
+    {
+        if (request.SchemaName == "podcast_script")
+        {
+            var ids = request.UserData["stories"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToArray();
+            return ChatReply.Completion(JsonSerializer.Serialize(new
+            {
+                title = "Briefing",
+                segments = new[] { new { kind = "story", speaker = "Alex", text = "Today's stories.", articleIds = ids } },
+            }));
+        }
+        var text = request.UserData["text"]!.GetValue<string>();
+        var end = text.IndexOf('.');
+        return ChatReply.Completion(JsonSerializer.Serialize(new
+        {
+            headline = "Council news", summary = end < 0 ? text : text[..(end + 1)], keyPoints = Array.Empty<string>(), topics = new[] { "council" },
+        }));
+    }
+
+    private static string Article(int i) =>
+        $"Council {i} approves harbour plan\n\nThe council of Port {i} voted on Tuesday to approve a plan for its harbour after {i % 9 + 2} years of debate. " +
+        $"The plan sets aside {i * 3 % 97 + 5} berths for fishing boats and turns the old fish market into a covered hall for {i % 40 + 10} stalls. " +
+        $"Councillors said work would start in {2027 + i % 3}, once a grant of £{i % 8 + 1}.{i % 10}m is confirmed. " +
+        $"Residents will be able to comment on the detailed designs at a meeting in the town hall next month.";
+
+    private static AppDbContext Open(ContentRoot root) => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseSqlite(DataExtensions.SqliteConnectionString("Data Source=data/contentpipeline.db", root)).Options);
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
