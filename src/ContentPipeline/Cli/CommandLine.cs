@@ -29,6 +29,7 @@ public sealed class CommandLine(Action<IHostApplicationBuilder> addFeatures, Act
             SubscribersCommand.Create(this, configArgs),
             DigestCommand.Create(this, configArgs),
             SummarizeCommand.Create(this, configArgs),
+            IssuesCommand.Create(this, configArgs),
             DemoCommand.Create(this, configArgs),
         };
         root.Options.Add(Verbose);

@@ -74,6 +74,10 @@ public sealed class DigestOverSmtpTests : IAsyncLifetime
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("nothing new", again.Output);
         Assert.Single(_smtp.Messages);
+        var listed = System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("issues", "list", "--json")).Lines.Single()).RootElement;
+        Assert.Equal("Sent", listed.GetProperty("state").GetString());
+        Assert.Equal(1, listed.GetProperty("sent").GetInt32());
+        Assert.Equal(2, listed.GetProperty("modelCalls").GetInt32());
     }
 
     public async Task DisposeAsync()

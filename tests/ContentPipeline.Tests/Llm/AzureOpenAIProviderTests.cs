@@ -74,5 +74,39 @@ public sealed class AzureOpenAIProviderTests : IDisposable
         })),
     };
 
+    [Fact]
+    public async Task Digest_WithAzureOpenAI_Survives429And500_AndReingestingTheSameFilesMakesNoCalls()
+    {
+        var failures = 0;
+        await using var server = await ChatCompletionsServer.StartAsync(request =>
+            Interlocked.Increment(ref failures) switch
+            {
+                1 => new ChatReply(429, """{"error":{"code":"429","message":"Rate limit"}}""", new Dictionary<string, string> { ["Retry-After"] = "1" }),
+                2 => new ChatReply(500, """{"error":{"message":"boom"}}"""),
+                _ => AnswerLikeAModel(request),
+            });
+        var cli = new CliRunner(_root.Root, new Dictionary<string, string?>
+        {
+            ["Llm:Provider"] = "AzureOpenAI",
+            ["Llm:Endpoint"] = server.Address.ToString(),
+            ["Llm:Deployment"] = "digest-gpt",
+            ["Llm:ApiKey"] = "test-key-123",
+            ["Llm:ApiVersion"] = "2024-10-21",
+            ["Llm:RetryBaseDelayMs"] = "20",
+        });
+        var file = _root.Write("in/bridge.txt", Fixtures.FurnishedArticle);
+        Assert.Equal(0, (await cli.RunAsync("ingest", file)).ExitCode);
+
+        var digest = await cli.RunAsync("digest", "--timeout", "60");
+
+        Assert.True(digest.ExitCode == 0, digest.Output + digest.Error);
+        Assert.Equal(4, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Contains("api-version=2024-10-21", r.Query));
+        var calls = server.Requests.Count;
+        Assert.Equal(0, (await cli.RunAsync("ingest", file)).ExitCode);
+        Assert.Contains("nothing new", (await cli.RunAsync("digest", "--timeout", "60")).Output);
+        Assert.Equal(calls, server.Requests.Count);
+    }
+
     public void Dispose() => _root.Dispose();
 }
