@@ -44,6 +44,9 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
             else
                 segments.AddRange(sentences.Select((s, turn) => new ScriptSegment(SegmentKind.Story, hosts[turn % hosts.Count], s, [stories[i].Story.Id])));
         }
+        var target = (int)Math.Round(data.TargetMinutes * data.WordsPerMinute);
+        if (Recap(stories, target - segments.Sum(s => Words(s.Text)) - Words(outro.Text)) is { } recap)
+            segments.Add(new ScriptSegment(SegmentKind.Story, lead, recap, stories.Select(s => s.Story.Id).ToList()));
         segments.Add(outro);
         return JsonSerializer.Serialize(new ScriptAnswer(data.Title, segments), Json);
     }
@@ -63,6 +66,28 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
         var first = stories[0];
         var lead = first.Sentences.FirstOrDefault(s => s.Chosen) ?? first.Sentences.FirstOrDefault();
         return (first.Story, lead?.Text ?? first.Story.Headline);
+    }
+
+    /// <summary>
+    /// When the articles hold less than the target, a recap of the stories' summaries (their own sentences
+    /// again, as shows do before signing off) closes the gap, up to the target and not beyond.
+    /// </summary>
+    private static string? Recap(List<StoryMaterial> stories, int missing)
+    {
+        if (missing < 20) return null;
+        var recap = new List<string> { "To recap." };
+        var words = 2;
+        var summaries = stories.Select(s => SentenceSplitter.Split(s.Story.Summary).ToList()).ToList();
+        for (var i = 0; summaries.Any(s => i < s.Count); i++)
+        {
+            foreach (var sentence in summaries.Where(s => i < s.Count).Select(s => s[i]))
+            {
+                if (words + Words(sentence) > missing) return recap.Count > 1 ? string.Join(" ", recap) : null;
+                recap.Add(sentence);
+                words += Words(sentence);
+            }
+        }
+        return recap.Count > 1 ? string.Join(" ", recap) : null;
     }
 
     /// <summary>Adds sentences, the least-filled story first, until the budget is met within 5% (never more than 5% over).</summary>

@@ -26,6 +26,18 @@ public sealed class OfflineScriptTests
     }
 
     [Fact]
+    public async Task AShortArticle_IsRecappedFromItsSummary_ToReachTheTarget()
+    {
+        var story = Stories(summarySentences: 3).Take(1).ToList();
+
+        var script = await WriteAsync(["Alex"], 2.5, story);
+
+        var words = script.Segments.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.InRange(words, 2.5 * 150 * 0.9, 2.5 * 150 * 1.1);
+        Assert.Contains(script.Segments, s => s.Text.StartsWith("To recap.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Script_HasColdOpenIntroOneStoryPerArticleTransitionsAndOutro_InThatOrder()
     {
         var script = await WriteAsync(["Alex"], 3);
@@ -79,22 +91,23 @@ public sealed class OfflineScriptTests
         Assert.Single(document.Root.Elements(ns + "break"));
     }
 
-    private static async Task<ScriptAnswer> WriteAsync(List<string> hosts, double minutes)
+    private static async Task<ScriptAnswer> WriteAsync(List<string> hosts, double minutes, List<ScriptStory>? stories = null)
     {
+        stories ??= Stories();
         var client = new OfflineChatClient([new OfflineScriptResponder()]);
-        var data = new ScriptRequestData("The Daily Pipeline", "Saturday 28 November 2026", hosts, minutes, 150, Stories());
+        var data = new ScriptRequestData("The Daily Pipeline", "Saturday 28 November 2026", hosts, minutes, 150, stories);
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, JsonSerializer.Serialize(data, JsonSerializerOptions.Web))],
             new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(ScriptAnswer.Schema, ScriptAnswer.SchemaName) });
         var script = JsonSerializer.Deserialize<ScriptAnswer>(response.Text, JsonSerializerOptions.Web)!;
-        Assert.Null(ScriptAnswer.ValidatorFor(hosts, [1, 2, 3])(script));
+        Assert.Null(ScriptAnswer.ValidatorFor(hosts, stories.Select(s => s.Id).ToList())(script));
         return script;
     }
 
-    /// <summary>The bundled sample articles, each with its first two sentences as its summary.</summary>
-    private static List<ScriptStory> Stories() => Samples.Select((name, i) =>
+    /// <summary>The bundled sample articles, each with its first sentences as its summary.</summary>
+    private static List<ScriptStory> Stories(int summarySentences = 2) => Samples.Select((name, i) =>
     {
         var (title, text) = PlainText.FromText(File.ReadAllText(Path.Combine(TestRoot.RepositoryRoot, "src", "ContentPipeline", "Samples", name)));
-        var summary = string.Join(" ", SentenceSplitter.Split(ArticleCleaner.Clean(text)).Take(2));
+        var summary = string.Join(" ", SentenceSplitter.Split(ArticleCleaner.Clean(text)).Take(summarySentences));
         return new ScriptStory(i + 1, title!, summary, null, text);
     }).ToList();
 }
