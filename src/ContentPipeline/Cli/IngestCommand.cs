@@ -42,7 +42,8 @@ internal static class IngestCommand
         if (!o.Succeeded) return $"error {o.Input}: {o.Error}";
         var created = o.Articles.Count(a => a.IsNew);
         var known = o.Articles.Where(a => !a.IsNew).Select(a => $"#{a.Id}").ToList();
-        return $"ok {o.Input}: {created} new article(s)" + (known.Count > 0 ? $" (already stored as {string.Join(", ", known)})" : "");
+        return $"ok {o.Input}: {created} new article(s)" + (known.Count > 0 ? $" (already stored as {string.Join(", ", known)})" : "")
+            + (o.Skipped.Count > 0 ? $"; skipped {o.Skipped.Count} item(s): {string.Join("; ", o.Skipped)}" : "");
     }
 
     private static string JsonLines(IngestOutcome o) => o.Succeeded

@@ -34,13 +34,15 @@ internal static class SummarizeCommand
             {
                 try
                 {
-                    var document = await reader.ReadFileAsync(file, ct);
-                    using var scope = ModelCallScope.Begin("summary");
-                    var answer = (await summarizer.SummarizeAsync(document.Title, ArticleCleaner.Clean(document.Text),
-                        length ?? summarizer.DefaultLength, ct)).Value;
-                    await output.WriteLineAsync(result.GetValue(json)
-                        ? JsonSerializer.Serialize(new { file, headline = answer.Headline, summary = answer.Summary, keyPoints = answer.KeyPoints, topics = answer.Topics }, Json)
-                        : $"# {answer.Headline}{Environment.NewLine}{answer.Summary}{Environment.NewLine}");
+                    foreach (var document in (await reader.ReadFileAsync(file, ct)).Documents)
+                    {
+                        using var scope = ModelCallScope.Begin("summary");
+                        var answer = (await summarizer.SummarizeAsync(document.Title, ArticleCleaner.Clean(document.Text),
+                            length ?? summarizer.DefaultLength, ct)).Value;
+                        await output.WriteLineAsync(result.GetValue(json)
+                            ? JsonSerializer.Serialize(new { file, headline = answer.Headline, summary = answer.Summary, keyPoints = answer.KeyPoints, topics = answer.Topics }, Json)
+                            : $"# {answer.Headline}{Environment.NewLine}{answer.Summary}{Environment.NewLine}");
+                    }
                 }
                 catch (Exception e) when (e is IngestException or IOException or ModelAnswerException || ModelFailure.Is(e, ct))
                 {

@@ -6,7 +6,7 @@ namespace ContentPipeline.Ingestion;
 /// </summary>
 public sealed class ArticleIngestor(ArticleReader reader, ArticleStore store)
 {
-    private static readonly string[] Extensions = [".txt", ".md", ".markdown", ".html", ".htm"];
+    private static readonly string[] Extensions = [".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json"];
 
     /// <summary>One outcome per file; a folder gives one per file inside it.</summary>
     public async IAsyncEnumerable<IngestOutcome> IngestAsync(string input,
@@ -14,7 +14,7 @@ public sealed class ArticleIngestor(ArticleReader reader, ArticleStore store)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var uri) && uri.Scheme.Length > 1 && !uri.IsFile)
         {
-            yield return await Guard(input, () => StoreAsync(reader.ReadUrlAsync(uri, cancellationToken), cancellationToken));
+            yield return await Guard(input, () => reader.ReadUrlAsync(uri, cancellationToken), cancellationToken);
             yield break;
         }
         if (Directory.Exists(input))
@@ -22,20 +22,37 @@ public sealed class ArticleIngestor(ArticleReader reader, ArticleStore store)
             var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
                 .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
                 .Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0) yield return IngestOutcome.Failed(input, "the folder has no .txt, .md or .html files");
-            foreach (var file in files) yield return await Guard(file, () => StoreAsync(reader.ReadFileAsync(file, cancellationToken), cancellationToken));
+            if (files.Count == 0) yield return IngestOutcome.Failed(input, "the folder has no .txt, .md, .html or feed (.xml, .rss, .atom, .json) files");
+            foreach (var file in files) yield return await Guard(file, () => reader.ReadFileAsync(file, cancellationToken), cancellationToken);
             yield break;
         }
         yield return File.Exists(input)
-            ? await Guard(input, () => StoreAsync(reader.ReadFileAsync(input, cancellationToken), cancellationToken))
+            ? await Guard(input, () => reader.ReadFileAsync(input, cancellationToken), cancellationToken)
             : IngestOutcome.Failed(input, "no such file or folder");
     }
 
-    private static async Task<IngestOutcome> Guard(string input, Func<Task<StoredArticle>> ingest)
+    private async Task<IngestOutcome> Guard(string input, Func<Task<ReadResult>> read, CancellationToken cancellationToken)
     {
         try
         {
-            return new IngestOutcome(input, [await ingest()], null);
+            var result = await read();
+            var stored = new List<StoredArticle>();
+            var skipped = result.Skipped.ToList();
+            foreach (var document in result.Documents)
+            {
+                try
+                {
+                    stored.Add(await store.StoreAsync(document, cancellationToken));
+                }
+                catch (IngestException e) when (result.Documents.Count > 1)
+                {
+                    // One bad item does not sink a feed.
+                    skipped.Add($"{document.Title ?? document.Url ?? "an item"}: {e.Message}");
+                }
+            }
+            return stored.Count == 0 && skipped.Count > 0
+                ? IngestOutcome.Failed(input, "no item could be stored: " + string.Join("; ", skipped))
+                : new IngestOutcome(input, stored, null, skipped);
         }
         catch (IngestException e)
         {
@@ -49,11 +66,5 @@ public sealed class ArticleIngestor(ArticleReader reader, ArticleStore store)
         {
             return IngestOutcome.Failed(input, "permission denied");
         }
-    }
-
-    private async Task<StoredArticle> StoreAsync(Task<ArticleDocument> reading, CancellationToken cancellationToken)
-    {
-        var d = await reading;
-        return await store.StoreAsync(d.Origin, d.Title, d.Url, d.Text, cancellationToken);
     }
 }

@@ -1,73 +1,100 @@
+using ContentPipeline.Ingestion.Feeds;
+using ContentPipeline.Ingestion.Web;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Ingestion;
 
-/// <summary>A document read from a file or a page: its title, if it has one, and its text.</summary>
-public sealed record ArticleDocument(string Origin, string? Title, string? Url, string Text);
+/// <summary>A document read from a file, a page or a feed item: its title if it has one, and its text.</summary>
+public sealed record ArticleDocument(string Origin, string? Title, string? Url, string Text, DateTimeOffset? Published = null);
 
-/// <summary>Reads files and web pages into documents; anything unusable is an IngestException that says why.</summary>
-public sealed class ArticleReader(IHttpClientFactory http, IOptions<IngestionOptions> options)
+/// <summary>What one input gave: its documents, and the feed items that were left out, with why.</summary>
+public sealed record ReadResult(IReadOnlyList<ArticleDocument> Documents, IReadOnlyList<string> Skipped);
+
+/// <summary>
+/// Reads files, web pages and feeds (local or remote, recognised by content, not by name). Anything
+/// unusable is an IngestException that says why.
+/// </summary>
+public sealed class ArticleReader(WebFetcher web, IOptions<IngestionOptions> options)
 {
-    public const string HttpClientName = "ingestion";
-
-    public async Task<ArticleDocument> ReadFileAsync(string path, CancellationToken cancellationToken)
+    public async Task<ReadResult> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
         var info = new FileInfo(path);
         if (info.Length == 0) throw new IngestException("the file is empty");
         if (info.Length > options.Value.MaxBytes) throw new IngestException($"the file is larger than {options.Value.MaxBytes:N0} bytes");
         var text = TextDecoding.Decode(await File.ReadAllBytesAsync(path, cancellationToken), charset: null);
+        var origin = Path.GetFullPath(path);
+        if (FeedParser.LooksLikeFeed(text)) return await FromFeedAsync(FeedParser.Parse(text, null), cancellationToken);
         var (title, body) = Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".html" or ".htm" => HtmlText.Extract(text),
+            ".html" or ".htm" => Page(text, null),
             ".md" or ".markdown" => PlainText.FromMarkdown(text),
             _ => PlainText.FromText(text),
         };
-        return new ArticleDocument(Path.GetFullPath(path), title, null, body);
+        return One(new ArticleDocument(origin, title, null, body));
     }
 
-    public async Task<ArticleDocument> ReadUrlAsync(Uri uri, CancellationToken cancellationToken)
+    public async Task<ReadResult> ReadUrlAsync(Uri uri, CancellationToken cancellationToken)
     {
-        if (uri.Scheme is not ("http" or "https")) throw new IngestException($"only http and https URLs are supported, not {uri.Scheme}:");
-        var client = http.CreateClient(HttpClientName);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.FetchTimeoutSeconds));
-        try
-        {
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode)
-                throw new IngestException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            var media = response.Content.Headers.ContentType?.MediaType ?? "text/html";
-            if (media is not ("text/html" or "application/xhtml+xml" or "text/plain" or "text/markdown"))
-                throw new IngestException($"unsupported content type {media}");
-            var bytes = await ReadCappedAsync(response.Content, timeout.Token);
-            var text = TextDecoding.Decode(bytes, response.Content.Headers.ContentType?.CharSet);
-            var (title, body) = media == "text/plain" ? PlainText.FromText(text)
-                : media == "text/markdown" ? PlainText.FromMarkdown(text) : HtmlText.Extract(text);
-            return new ArticleDocument(uri.AbsoluteUri, title, uri.AbsoluteUri, body);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new IngestException($"could not fetch it: {e.Message}");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IngestException($"no answer within {options.Value.FetchTimeoutSeconds} s");
-        }
+        var fetched = await web.GetAsync(uri, null, null, cancellationToken);
+        return await FromFetchedAsync(fetched, cancellationToken);
     }
 
-    private async Task<byte[]> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>A fetched body: a feed (whatever its content type says) or a page.</summary>
+    public async Task<ReadResult> FromFetchedAsync(FetchResult fetched, CancellationToken cancellationToken)
     {
-        var max = options.Value.MaxBytes;
-        if (content.Headers.ContentLength > max) throw new IngestException($"the response is larger than {max:N0} bytes");
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var text = TextDecoding.Decode(fetched.Body, fetched.Charset);
+        if (FeedParser.LooksLikeFeed(text)) return await FromFeedAsync(FeedParser.Parse(text, fetched.FinalUri), cancellationToken);
+        if (fetched.MediaType is { } media && !media.StartsWith("text/", StringComparison.Ordinal) && !media.Contains("html") && !media.Contains("xml"))
+            throw new IngestException($"unsupported content type {media}");
+        var url = CanonicalUrl.From(fetched.FinalUri.AbsoluteUri);
+        if (fetched.MediaType == "text/plain")
         {
-            if (buffer.Length + read > max) throw new IngestException($"the response is larger than {max:N0} bytes");
-            buffer.Write(chunk, 0, read);
+            var (title, body) = PlainText.FromText(text);
+            return One(new ArticleDocument(fetched.FinalUri.AbsoluteUri, title, url, body));
         }
-        return buffer.ToArray();
+        var page = PageExtractor.Extract(text, fetched.FinalUri);
+        return One(new ArticleDocument(fetched.FinalUri.AbsoluteUri, page.Title, url, page.Text, page.Published));
     }
+
+    private async Task<ReadResult> FromFeedAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var documents = new List<ArticleDocument>();
+        var skipped = new List<string>();
+        foreach (var item in feed.Items)
+        {
+            var name = item.Title ?? item.Link ?? item.Id ?? "an item";
+            var text = item.Text ?? (item.Html is null ? "" : HtmlText.Extract(item.Html).Text);
+            var published = item.Published;
+            if (Words(text) < o.TeaserWords && o.FetchFullText && item.Link is not null)
+            {
+                try
+                {
+                    var page = PageExtractor.Extract(TextDecoding.Decode((await web.GetAsync(new Uri(item.Link), null, null, cancellationToken)).Body, null), new Uri(item.Link));
+                    if (Words(page.Text) > Words(text)) (text, published) = (page.Text, published ?? page.Published);
+                }
+                catch (IngestException e)
+                {
+                    if (Words(text) == 0)
+                    {
+                        skipped.Add($"{name}: {e.Message}");
+                        continue;
+                    }
+                }
+            }
+            documents.Add(new ArticleDocument(item.Link ?? item.Id ?? feed.Title ?? "feed", item.Title, CanonicalUrl.From(item.Link), text, published));
+        }
+        if (documents.Count == 0 && skipped.Count == 0) throw new IngestException($"the {feed.Format} feed has no items");
+        return new ReadResult(documents, skipped);
+    }
+
+    private static (string? Title, string Text) Page(string html, Uri? url)
+    {
+        var page = PageExtractor.Extract(html, url);
+        return (page.Title, page.Text);
+    }
+
+    private static ReadResult One(ArticleDocument document) => new([document], []);
+
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -10,15 +10,16 @@ namespace ContentPipeline.Ingestion;
 /// <summary>Cleans a document and stores it as one article, once: the same cleaned text is recognised by its hash.</summary>
 public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> options, TimeProvider clock)
 {
-    public async Task<StoredArticle> StoreAsync(string origin, string? title, string? url, string rawText, CancellationToken cancellationToken)
+    public async Task<StoredArticle> StoreAsync(ArticleDocument document, CancellationToken cancellationToken)
     {
+        var (origin, title, url, rawText) = (document.Origin, document.Title, document.Url, document.Text);
         var text = ArticleCleaner.Clean(rawText);
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         if (words < options.Value.MinWords)
             throw new IngestException(words == 0 ? "no article text found" : $"too little article text ({words} words; at least {options.Value.MinWords} needed)");
 
         var hash = Hash(text);
-        var existing = await db.Articles.AsNoTracking().Where(a => a.ContentHash == hash)
+        var existing = await db.Articles.AsNoTracking().Where(a => a.ContentHash == hash || (url != null && a.Url == url))
             .Select(a => new StoredArticle(a.Id, a.Title, a.Url, false)).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return existing;
 
@@ -32,6 +33,7 @@ public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> opt
             ContentHash = hash,
             Status = ArticleStatus.New,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PublishedAt = (document.Published ?? clock.GetUtcNow()).UtcDateTime,
         };
         db.Articles.Add(article);
         try

@@ -1,4 +1,5 @@
 using System.Net;
+using ContentPipeline.Ingestion.Web;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Ingestion;
@@ -8,17 +9,19 @@ public static class IngestionExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient(ArticleReader.HttpClientName, (sp, client) =>
+        builder.Services.AddHttpClient(WebFetcher.HttpClientName, (sp, client) =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.UserAgent);
-                client.Timeout = Timeout.InfiniteTimeSpan; // the ingestor sets its own deadline per request
+                client.Timeout = Timeout.InfiniteTimeSpan; // WebFetcher sets its own deadline per request
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
-                AllowAutoRedirect = true,
-                MaxAutomaticRedirections = 5,
+                // WebFetcher follows redirects itself, checking each hop.
+                AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
+                ConnectCallback = NetworkGuard.Connect(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.AllowPrivateNetworks),
             });
+        builder.Services.AddSingleton<WebFetcher>();
         builder.Services.AddSingleton<ArticleReader>();
         builder.Services.AddScoped<ArticleStore>();
         builder.Services.AddScoped<ArticleIngestor>();

@@ -18,6 +18,18 @@ public sealed class IngestionOptions
     [Range(1, 600)]
     public int FetchTimeoutSeconds { get; set; } = 30;
 
+    [Range(0, 20)]
+    public int MaxRedirects { get; set; } = 5;
+
+    /// <summary>Off by default: fetching refuses loopback, private and link-local addresses, so an article URL cannot reach internal services.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>A feed item with fewer words than this is a teaser: its linked page is fetched for the full text (when FetchFullText is on).</summary>
+    [Range(0, 10_000)]
+    public int TeaserWords { get; set; } = 120;
+
+    public bool FetchFullText { get; set; } = true;
+
     [Required]
     public string UserAgent { get; set; } = "ContentPipeline/1.0 (+https://github.com/contentpipeline)";
 }
