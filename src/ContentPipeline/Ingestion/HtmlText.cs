@@ -9,7 +9,8 @@ public static partial class HtmlText
     public static (string? Title, string Text) Extract(string html)
     {
         var title = FirstMatch(OgTitle(), html) ?? FirstMatch(H1(), html) ?? FirstMatch(TitleTag(), html);
-        var body = Chrome().Replace(html, " ");
+        var body = Head().Replace(html, " ");
+        body = Chrome().Replace(body, " ");
         body = Comment().Replace(body, " ");
         body = Block().Replace(body, "\n");
         body = Tag().Replace(body, " ");
@@ -31,6 +32,23 @@ public static partial class HtmlText
 
     [GeneratedRegex(@"<(script|style|noscript|template|svg|nav|header|footer|aside|form|iframe)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Chrome();
+
+    /// <summary>The main part of a page when it marks one: its first &lt;article&gt;, else &lt;main&gt;; null when it marks neither.</summary>
+    public static string? MainPart(string html)
+    {
+        var match = ArticleElement().Match(html);
+        if (!match.Success) match = MainElement().Match(html);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex(@"<article\b[^>]*>(.*?)</article\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ArticleElement();
+
+    [GeneratedRegex(@"<main\b[^>]*>(.*?)</main\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex MainElement();
+
+    [GeneratedRegex(@"<head\b[^>]*>.*?</head\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Head();
 
     [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
     private static partial Regex Comment();

@@ -1,10 +1,17 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ContentPipeline.Ingestion;
 
-/// <summary>Bytes to text: BOM, then the declared charset, then strict UTF-8, then windows-1252; binary content is refused.</summary>
-public static class TextDecoding
+/// <summary>
+/// Bytes to text: a BOM, then the HTTP charset, then the document's own declaration (XML encoding or HTML
+/// meta charset), then strict UTF-8, then windows-1252. A declared UTF-8 that is not valid UTF-8 is a lie
+/// and falls through. Binary content is refused.
+/// </summary>
+public static partial class TextDecoding
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string Decode(byte[] bytes, string? charset)
@@ -14,24 +21,44 @@ public static class TextDecoding
         var bom = BomEncoding(bytes, out var skip);
         if (bom is not null) return bom.GetString(bytes, skip, bytes.Length - skip);
 
-        if (!string.IsNullOrWhiteSpace(charset))
+        var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 2048));
+        var declared = Declared().Match(head) is { Success: true } m ? m.Groups["name"].Value : null;
+        foreach (var label in new[] { charset, declared })
         {
-            try
-            {
-                return Encoding.GetEncoding(charset.Trim('"', ' ')).GetString(bytes);
-            }
-            catch (ArgumentException)
-            {
-                // An unknown charset label: fall through to detection.
-            }
+            if (Named(label) is not { } encoding) continue;
+            if (encoding is not UTF8Encoding) return encoding.GetString(bytes);
+            if (TryUtf8(bytes, out var text)) return text;
         }
+        return TryUtf8(bytes, out var utf8) ? utf8 : Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    private static bool TryUtf8(byte[] bytes, out string text)
+    {
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            text = StrictUtf8.GetString(bytes);
+            return true;
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.GetEncoding(1252).GetString(bytes);
+            text = "";
+            return false;
+        }
+    }
+
+    private static Encoding? Named(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label)) return null;
+        try
+        {
+            var name = label.Trim('"', '\'', ' ');
+            // Browsers read "iso-8859-1" and "latin1" as windows-1252; so do we (it is what such pages really hold).
+            return name.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) || name.Equals("latin1", StringComparison.OrdinalIgnoreCase)
+                ? Encoding.GetEncoding(1252) : Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 
@@ -57,4 +84,7 @@ public static class TextDecoding
         };
         return encoding;
     }
+
+    [GeneratedRegex(@"(?:<\?xml[^>]*encoding=|<meta[^>]*charset=)[""']?(?<name>[A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex Declared();
 }
