@@ -1,3 +1,4 @@
+using ContentPipeline.Benchmarks.Feeds;
 using ContentPipeline.Benchmarks.Llm;
 using ContentPipeline.Benchmarks.Rouge;
 
@@ -13,6 +14,7 @@ internal static class Benchmarks
     {
         ["rouge"] = RougeBenchmark.Run,
         ["llm"] = LlmThroughputBenchmark.Run,
+        ["feeds"] = FeedBenchmark.Run,
     };
 
     public static int Main(string[] args)
