@@ -18,6 +18,8 @@ internal static class RougeBenchmark
         var articles = BbcArticle.LoadAll(data).Select(EvalArticle.Prepare).ToList();
         var cleaningMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, articles.Count);
         Console.WriteLine($"ROUGE F1 x100 on {articles.Count} articles from {data}");
+        if (args.Contains("--tune"))
+            return RougeTuning.Run(articles, args);
         Console.WriteLine($"Halves: A = files 0, 2, 4, ... in name order; B = files 1, 3, 5, ... Cleaning: {cleaningMs:F2} ms/article.");
 
         Contender[] systems =
