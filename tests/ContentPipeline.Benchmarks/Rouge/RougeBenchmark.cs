@@ -6,6 +6,7 @@ namespace ContentPipeline.Benchmarks.Rouge;
 /// <summary>
 /// <c>rouge [--data dir]</c>: scores our summarizer beside Lead and TextRank with ROUGE-1/2/L F1,
 /// at 3 sentences and at the reference's own sentence count, on each half of the set and on all of it.
+/// With <c>--tune</c> it grids summarizer options instead (see <see cref="RougeTuning"/>).
 /// </summary>
 internal static class RougeBenchmark
 {
