@@ -6,6 +6,7 @@ namespace ContentPipeline.Benchmarks.Rouge;
 /// <summary>
 /// <c>rouge [--data dir]</c>: scores our summarizer beside Lead and TextRank with ROUGE-1/2/L F1,
 /// at 3 sentences and at the reference's own sentence count, on each half of the set and on all of it.
+/// With <c>--tune</c> it grids summarizer options instead (see <see cref="RougeTuning"/>).
 /// </summary>
 internal static class RougeBenchmark
 {
@@ -18,6 +19,8 @@ internal static class RougeBenchmark
         var articles = BbcArticle.LoadAll(data).Select(EvalArticle.Prepare).ToList();
         var cleaningMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, articles.Count);
         Console.WriteLine($"ROUGE F1 x100 on {articles.Count} articles from {data}");
+        if (args.Contains("--tune"))
+            return RougeTuning.Run(articles, args);
         Console.WriteLine($"Halves: A = files 0, 2, 4, ... in name order; B = files 1, 3, 5, ... Cleaning: {cleaningMs:F2} ms/article.");
 
         Contender[] systems =

@@ -30,7 +30,21 @@ internal static class RougeTable
         {
             var ratios = ours.Zip(textRank, (o, t) => o.Zip(t, (a, b) => b == 0 ? 0 : a / b).ToArray()).ToList();
             Row("Ours/TextRank", ratios, v => $"{v,7:F3}", "");
+            GainInterval(results.Single(r => r.Name == "Ours"), results.Single(r => r.Name == "TextRank"));
         }
+    }
+
+    // A thin mean gain can be luck of the draw; the interval says how far it could move on articles like these.
+    private static void GainInterval(SystemResult ours, SystemResult textRank)
+    {
+        Console.Write($"{"R2 gain 90% CI",-16}");
+        foreach (var (_, include) in Parts)
+        {
+            var gains = Enumerable.Range(0, ours.Scores.Count).Where(include)
+                .Select(i => 100 * (ours.Scores[i].Rouge2.F1 - textRank.Scores[i].Rouge2.F1)).ToList();
+            Console.Write($"| {$"[{Bootstrap.Low(gains):F2}, {Bootstrap.High(gains):F2}]",-23}");
+        }
+        Console.WriteLine("| paired bootstrap over articles");
     }
 
     private static void Row(string name, IReadOnlyList<double[]> values, Func<double, string> format, string tail)

@@ -4,7 +4,8 @@ namespace ContentPipeline.Summaries.Extractive;
 /// <remarks>
 /// Sentences are scored by graph centrality (PageRank over shared-word overlap and over TF-IDF cosine),
 /// the density of the article's recurring terms and similarity to the title, scaled by relative length
-/// (a sentence slot that says more is worth more); then chosen greedily with MMR so the summary does not
+/// (a sentence slot that says more is worth more, the more so the smaller the share of the article the summary
+/// takes); then chosen greedily with MMR so the summary does not
 /// repeat itself, and returned in article order. No randomness: ties go to the earlier sentence.
 /// </remarks>
 public static class ExtractiveSummarizer
@@ -20,12 +21,13 @@ public static class ExtractiveSummarizer
         if (article.Sentences.Count == 0)
             return new ExtractiveSummary(title?.Trim() ?? "", [], [], []);
         var features = SentenceFeatures.Of(article, options);
-        var scores = SentenceRanker.Score(features, options);
+        var coverage = SentenceRanker.Coverage(article, length);
+        var scores = SentenceRanker.Score(features, options, coverage);
         var chosen = SentenceSelector.Select(article, scores, length, options.Redundancy);
         return new ExtractiveSummary(
             string.IsNullOrWhiteSpace(title) ? HeadlineWriter.Write(article, features) : title.Trim(),
             chosen.Select(i => article.Sentences[i]).ToList(),
-            KeyPointPicker.Pick(article, features, scores, options.Redundancy),
+            KeyPointPicker.Pick(article, features, options),
             TopicExtractor.Extract(article));
     }
 }

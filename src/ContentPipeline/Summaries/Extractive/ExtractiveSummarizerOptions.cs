@@ -28,9 +28,18 @@ public sealed record ExtractiveSummarizerOptions
     [Range(0, 10)]
     public double Position { get; init; } = 0;
 
-    /// <summary>Exponent on relative sentence length: above 0 favours sentences that say more.</summary>
+    /// <summary>Exponent on relative sentence length for a very short summary: above 0 favours sentences that say more.
+    /// It fades as the summary takes more of the article (see <see cref="LengthBiasFalloff"/>).</summary>
     [Range(0, 3)]
-    public double LengthBias { get; init; } = 0.35;
+    public double LengthBias { get; init; } = 1.0;
+
+    /// <summary>How fast the length bias fades as the summary takes more of the article: it is scaled by
+    /// (1 - coverage)^falloff, coverage being summary sentences over article sentences (or words over words).
+    /// A summary that is a small part of its article needs every slot to say a lot, so long sentences pay;
+    /// one that takes a large part needs the right sentences, and a pull towards long ones only costs precision.
+    /// 0 keeps the bias fixed.</summary>
+    [Range(0, 10)]
+    public double LengthBiasFalloff { get; init; } = 3;
 
     /// <summary>How strongly a candidate is penalised for repeating an already chosen sentence (MMR).</summary>
     [Range(0, 10)]
