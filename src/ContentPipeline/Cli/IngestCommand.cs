@@ -41,12 +41,14 @@ internal static class IngestCommand
     {
         if (!o.Succeeded) return $"error {o.Input}: {o.Error}";
         var created = o.Articles.Count(a => a.IsNew);
-        var known = o.Articles.Where(a => !a.IsNew).Select(a => $"#{a.Id}").ToList();
+        var known = o.Articles.Where(a => !a.IsNew && a.DuplicateOf is null).Select(a => $"#{a.Id}").ToList();
+        var duplicates = o.Articles.Where(a => a.DuplicateOf is not null).Select(a => $"#{a.Id} of #{a.DuplicateOf}").ToList();
         return $"ok {o.Input}: {created} new article(s)" + (known.Count > 0 ? $" (already stored as {string.Join(", ", known)})" : "")
+            + (duplicates.Count > 0 ? $" (near-duplicate: {string.Join(", ", duplicates)})" : "")
             + (o.Skipped.Count > 0 ? $"; skipped {o.Skipped.Count} item(s): {string.Join("; ", o.Skipped)}" : "");
     }
 
     private static string JsonLines(IngestOutcome o) => o.Succeeded
-        ? string.Join(Environment.NewLine, o.Articles.Select(a => JsonSerializer.Serialize(new { input = o.Input, id = a.Id, title = a.Title, url = a.Url, @new = a.IsNew }, Json)))
+        ? string.Join(Environment.NewLine, o.Articles.Select(a => JsonSerializer.Serialize(new { input = o.Input, id = a.Id, title = a.Title, url = a.Url, @new = a.IsNew, duplicateOf = a.DuplicateOf }, Json)))
         : JsonSerializer.Serialize(new { input = o.Input, error = o.Error }, Json);
 }

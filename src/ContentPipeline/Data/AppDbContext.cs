@@ -13,6 +13,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
+    public DbSet<Source> Sources => Set<Source>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -21,6 +22,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasIndex(a => a.ContentHash).IsUnique();
             e.HasIndex(a => new { a.Status, a.IssueId });
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(a => a.Url);
+            e.HasIndex(a => a.CreatedAt);
+            e.HasOne<Source>().WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<Source>(e =>
+        {
+            e.HasIndex(s => s.Url).IsUnique();
+            e.HasIndex(s => s.NextAttemptAt);
         });
         model.Entity<Summary>(e =>
         {

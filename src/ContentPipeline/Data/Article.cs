@@ -1,6 +1,7 @@
 namespace ContentPipeline.Data;
 
-public enum ArticleStatus { New, Summarized, Failed }
+/// <summary>Duplicate: the same story as DuplicateOfId (same link, same text, or nearly the same text); never summarized or sent.</summary>
+public enum ArticleStatus { New, Summarized, Failed, Duplicate }
 
 /// <summary>One ingested article. Text is the cleaned article; RawText is what arrived.</summary>
 public sealed class Article
@@ -20,4 +21,10 @@ public sealed class Article
     public long? IssueId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+    /// <summary>The feed it came from, if any.</summary>
+    public long? SourceId { get; set; }
+    /// <summary>The first copy of this story, when this one is a duplicate.</summary>
+    public long? DuplicateOfId { get; set; }
+    /// <summary>MinHash of the text's five-word shingles, for near-duplicate detection.</summary>
+    public byte[]? Signature { get; set; }
 }

@@ -7,32 +7,43 @@ using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Ingestion;
 
-/// <summary>Cleans a document and stores it as one article, once: the same cleaned text is recognised by its hash.</summary>
+/// <summary>
+/// Cleans a document and stores it as one article, once. The same canonical link or the same cleaned text
+/// is the article already stored; nearly the same text (the same story from another feed) is stored as a
+/// duplicate linked to the first copy, so it is never summarized or sent.
+/// </summary>
 public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> options, TimeProvider clock)
 {
-    public async Task<StoredArticle> StoreAsync(ArticleDocument document, CancellationToken cancellationToken)
+    public async Task<StoredArticle> StoreAsync(ArticleDocument document, CancellationToken cancellationToken, long? sourceId = null)
     {
-        var (origin, title, url, rawText) = (document.Origin, document.Title, document.Url, document.Text);
-        var text = ArticleCleaner.Clean(rawText);
+        var o = options.Value;
+        var text = ArticleCleaner.Clean(document.Text);
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        if (words < options.Value.MinWords)
-            throw new IngestException(words == 0 ? "no article text found" : $"too little article text ({words} words; at least {options.Value.MinWords} needed)");
+        if (words < o.MinWords)
+            throw new IngestException(words == 0 ? "no article text found" : $"too little article text ({words} words; at least {o.MinWords} needed)");
 
         var hash = Hash(text);
+        var url = document.Url;
         var existing = await db.Articles.AsNoTracking().Where(a => a.ContentHash == hash || (url != null && a.Url == url))
-            .Select(a => new StoredArticle(a.Id, a.Title, a.Url, false)).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(a => a.Id).Select(a => new StoredArticle(a.Id, a.Title, a.Url, false, null)).FirstOrDefaultAsync(cancellationToken);
         if (existing is not null) return existing;
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var signature = NearDuplicates.Signature(text);
+        var original = await FirstCopyAsync(signature, now, cancellationToken);
         var article = new Article
         {
-            Origin = origin,
-            Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(),
+            Origin = document.Origin,
+            Title = string.IsNullOrWhiteSpace(document.Title) ? null : document.Title.Trim(),
             Url = url,
             Text = text,
-            RawText = rawText,
+            RawText = document.Text,
             ContentHash = hash,
-            Status = ArticleStatus.New,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = original is null ? ArticleStatus.New : ArticleStatus.Duplicate,
+            DuplicateOfId = original,
+            Signature = signature,
+            SourceId = sourceId,
+            CreatedAt = now,
             PublishedAt = (document.Published ?? clock.GetUtcNow()).UtcDateTime,
         };
         db.Articles.Add(article);
@@ -48,7 +59,18 @@ public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> opt
             if (other is null) throw;
             return new StoredArticle(other.Id, other.Title, other.Url, false);
         }
-        return new StoredArticle(article.Id, article.Title, article.Url, true);
+        return new StoredArticle(article.Id, article.Title, article.Url, original is null, original);
+    }
+
+    /// <summary>The earliest recent article whose text is nearly the same, following duplicates back to the first copy.</summary>
+    private async Task<long?> FirstCopyAsync(byte[] signature, DateTime now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var since = now.AddDays(-o.NearDuplicateWindowDays);
+        var recent = await db.Articles.AsNoTracking()
+            .Where(a => a.CreatedAt >= since && a.Signature != null && a.Status != ArticleStatus.Duplicate)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Signature }).ToListAsync(cancellationToken);
+        return recent.FirstOrDefault(a => NearDuplicates.Similarity(a.Signature!, signature) >= o.NearDuplicateThreshold)?.Id;
     }
 
     private static string Hash(string text)

@@ -1,6 +1,7 @@
 namespace ContentPipeline.Ingestion;
 
-public sealed record StoredArticle(long Id, string? Title, string? Url, bool IsNew);
+/// <summary>An article as stored: new, already there (the same link or text), or a near-duplicate linked to the first copy.</summary>
+public sealed record StoredArticle(long Id, string? Title, string? Url, bool IsNew, long? DuplicateOf = null);
 
 /// <summary>What became of one input: the articles it gave (and the feed items it left out, with why), or why it gave none.</summary>
 public sealed record IngestOutcome(string Input, IReadOnlyList<StoredArticle> Articles, string? Error, IReadOnlyList<string> Skipped)

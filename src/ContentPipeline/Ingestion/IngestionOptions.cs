@@ -30,6 +30,14 @@ public sealed class IngestionOptions
 
     public bool FetchFullText { get; set; } = true;
 
+    /// <summary>Texts whose estimated shingle similarity reaches this are the same story; the later one is stored as a duplicate.</summary>
+    [Range(0.3, 1.0)]
+    public double NearDuplicateThreshold { get; set; } = 0.6;
+
+    /// <summary>How far back (days) a new article is compared with earlier ones.</summary>
+    [Range(1, 365)]
+    public int NearDuplicateWindowDays { get; set; } = 7;
+
     [Required]
     public string UserAgent { get; set; } = "ContentPipeline/1.0 (+https://github.com/contentpipeline)";
 }

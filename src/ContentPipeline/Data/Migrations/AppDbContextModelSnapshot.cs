@@ -30,6 +30,9 @@ namespace ContentPipeline.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -46,6 +49,12 @@ namespace ContentPipeline.Data.Migrations
                     b.Property<string>("RawText")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -66,6 +75,12 @@ namespace ContentPipeline.Data.Migrations
 
                     b.HasIndex("ContentHash")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Url");
 
                     b.HasIndex("Status", "IssueId");
 
@@ -287,6 +302,59 @@ namespace ContentPipeline.Data.Migrations
                     b.ToTable("ScriptDrafts");
                 });
 
+            modelBuilder.Entity("ContentPipeline.Data.Source", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticlesStored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FetchFullText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("Url")
+                        .IsUnique();
+
+                    b.ToTable("Sources");
+                });
+
             modelBuilder.Entity("ContentPipeline.Data.Subscriber", b =>
                 {
                     b.Property<long>("Id")
@@ -379,6 +447,14 @@ namespace ContentPipeline.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Summaries");
+                });
+
+            modelBuilder.Entity("ContentPipeline.Data.Article", b =>
+                {
+                    b.HasOne("ContentPipeline.Data.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ContentPipeline.Data.Delivery", b =>
