@@ -30,6 +30,7 @@ public sealed class CommandLine(Action<IHostApplicationBuilder> addFeatures, Act
             DigestCommand.Create(this, configArgs),
             SummarizeCommand.Create(this, configArgs),
             IssuesCommand.Create(this, configArgs),
+            SourcesCommand.Create(this, configArgs),
             DemoCommand.Create(this, configArgs),
         };
         root.Options.Add(Verbose);

@@ -40,10 +40,11 @@ public sealed class ArticleReader(WebFetcher web, IOptions<IngestionOptions> opt
     }
 
     /// <summary>A fetched body: a feed (whatever its content type says) or a page.</summary>
-    public async Task<ReadResult> FromFetchedAsync(FetchResult fetched, CancellationToken cancellationToken)
+    public async Task<ReadResult> FromFetchedAsync(FetchResult fetched, CancellationToken cancellationToken, bool feedOnly = false, bool? fetchFullText = null)
     {
         var text = TextDecoding.Decode(fetched.Body, fetched.Charset);
-        if (FeedParser.LooksLikeFeed(text)) return await FromFeedAsync(FeedParser.Parse(text, fetched.FinalUri), cancellationToken);
+        if (FeedParser.LooksLikeFeed(text)) return await FromFeedAsync(FeedParser.Parse(text, fetched.FinalUri), cancellationToken, fetchFullText);
+        if (feedOnly) throw new IngestException("it is not a feed (RSS, RDF, Atom or JSON Feed)");
         if (fetched.MediaType is { } media && !media.StartsWith("text/", StringComparison.Ordinal) && !media.Contains("html") && !media.Contains("xml"))
             throw new IngestException($"unsupported content type {media}");
         var url = CanonicalUrl.From(fetched.FinalUri.AbsoluteUri);
@@ -56,7 +57,7 @@ public sealed class ArticleReader(WebFetcher web, IOptions<IngestionOptions> opt
         return One(new ArticleDocument(fetched.FinalUri.AbsoluteUri, page.Title, url, page.Text, page.Published));
     }
 
-    private async Task<ReadResult> FromFeedAsync(Feed feed, CancellationToken cancellationToken)
+    private async Task<ReadResult> FromFeedAsync(Feed feed, CancellationToken cancellationToken, bool? fetchFullText = null)
     {
         var o = options.Value;
         var documents = new List<ArticleDocument>();
@@ -66,7 +67,7 @@ public sealed class ArticleReader(WebFetcher web, IOptions<IngestionOptions> opt
             var name = item.Title ?? item.Link ?? item.Id ?? "an item";
             var text = item.Text ?? (item.Html is null ? "" : HtmlText.Extract(item.Html).Text);
             var published = item.Published;
-            if (Words(text) < o.TeaserWords && o.FetchFullText && item.Link is not null)
+            if (Words(text) < o.TeaserWords && (fetchFullText ?? o.FetchFullText) && item.Link is not null)
             {
                 try
                 {

@@ -1,4 +1,5 @@
 using System.Net;
+using ContentPipeline.Ingestion.Sources;
 using ContentPipeline.Ingestion.Web;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public static class IngestionExtensions
         builder.Services.AddSingleton<WebFetcher>();
         builder.Services.AddSingleton<ArticleReader>();
         builder.Services.AddScoped<ArticleStore>();
+        builder.Services.AddScoped<SourceRegistry>();
+        builder.Services.AddScoped<PollFeedsJob>();
         builder.Services.AddScoped<ArticleIngestor>();
         return builder;
     }

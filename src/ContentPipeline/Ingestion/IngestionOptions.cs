@@ -38,6 +38,22 @@ public sealed class IngestionOptions
     [Range(1, 365)]
     public int NearDuplicateWindowDays { get; set; } = 7;
 
+    /// <summary>When the recurring poll-feeds job runs (cron, UTC); each source is fetched when its own next attempt is due.</summary>
+    [Required]
+    public string PollSchedule { get; set; } = "*/15 * * * *";
+
+    /// <summary>Minutes between two fetches of a healthy source.</summary>
+    [Range(1, 10_080)]
+    public int PollIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Seconds between two requests to the same host; at most one request to a host is in flight.</summary>
+    [Range(0, 600)]
+    public double PerHostDelaySeconds { get; set; } = 2;
+
+    /// <summary>A failing source is retried after PollIntervalMinutes × 2^(failures-1), capped at this many hours.</summary>
+    [Range(1, 720)]
+    public int MaxBackoffHours { get; set; } = 24;
+
     [Required]
     public string UserAgent { get; set; } = "ContentPipeline/1.0 (+https://github.com/contentpipeline)";
 }

@@ -1,4 +1,6 @@
 using ContentPipeline.Data;
+using ContentPipeline.Ingestion;
+using ContentPipeline.Ingestion.Sources;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ContentPipeline.Jobs;
 
 /// <summary>
-/// At start: (re)registers daily-digest with its cron and time zone, and re-enqueues the next job of every
+/// At start: (re)registers daily-digest and poll-feeds with their schedules, and re-enqueues the next job of every
 /// unfinished issue, so a restart (which empties in-memory job storage) loses no work.
 /// </summary>
 internal sealed class RecurringJobsStartup(IRecurringJobManager recurring, IServiceScopeFactory scopes, IOptions<DigestOptions> digest,
-    ILogger<RecurringJobsStartup> logger) : IHostedService
+    IOptions<IngestionOptions> ingestion, ILogger<RecurringJobsStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,6 +26,16 @@ internal sealed class RecurringJobsStartup(IRecurringJobManager recurring, IServ
         {
             throw new OptionsValidationException(DigestOptions.Section, typeof(DigestOptions),
                 [$"Digest:Schedule '{o.Schedule}' is not a valid cron expression: {e.Message}"]);
+        }
+        try
+        {
+            recurring.AddOrUpdate<PollFeedsJob>(PollFeedsJob.RecurringId, j => j.RunAsync(CancellationToken.None), ingestion.Value.PollSchedule,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+        catch (ArgumentException e)
+        {
+            throw new OptionsValidationException(IngestionOptions.Section, typeof(IngestionOptions),
+                [$"Ingestion:PollSchedule '{ingestion.Value.PollSchedule}' is not a valid cron expression: {e.Message}"]);
         }
 
         await using var scope = scopes.CreateAsyncScope();

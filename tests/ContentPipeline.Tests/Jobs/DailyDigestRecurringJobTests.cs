@@ -41,6 +41,7 @@ public sealed class DailyDigestRecurringJobTests : IAsyncLifetime
 
         Assert.Equal("30 6 * * 1-5", job.Cron);
         Assert.Equal("Europe/London", job.TimeZoneId);
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == "poll-feeds");
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public Uri Address { get; }
     public ConcurrentDictionary<string, Func<HttpRequest, WebResponse>> Routes { get; }
-    public ConcurrentQueue<(string Path, IHeaderDictionary Headers)> Requests { get; } = new();
+    /// <summary>Requests as they arrived; headers are copied, since Kestrel reuses its header objects.</summary>
+    public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Headers, DateTime ArrivedAt)> Requests { get; } = new();
 
     public Uri Url(string path) => new(Address, path);
 
@@ -48,7 +49,8 @@ public sealed class TestWebServer : IAsyncDisposable
         TestWebServer? server = null;
         app.Run(async context =>
         {
-            server!.Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers));
+            server!.Requests.Enqueue((context.Request.Path + context.Request.QueryString,
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), DateTime.UtcNow));
             var response = routes.TryGetValue(context.Request.Path.Value ?? "/", out var route)
                 ? route(context.Request) : WebResponse.Text("not found", "text/plain", 404);
             if (response.Delay > TimeSpan.Zero) await Task.Delay(response.Delay, context.RequestAborted);
