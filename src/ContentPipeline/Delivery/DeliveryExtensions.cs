@@ -1,3 +1,5 @@
+using ContentPipeline.Jobs;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Delivery;
@@ -14,8 +16,23 @@ public static class DeliveryExtensions
         builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Mode == DeliveryMode.Smtp
             ? sp.GetRequiredService<SmtpTransport>()
             : sp.GetRequiredService<PickupTransport>());
+        builder.Services.AddSingleton<SendRateLimiter>();
+        builder.Services.AddScoped<DeliveryLedger>();
         builder.Services.AddScoped<FanOutDeliveriesJob>();
         builder.Services.AddScoped<SendBatchJob>();
+        return builder;
+    }
+
+    /// <summary>Workers for the send queue only, one per SMTP connection, so batches go out in parallel up to Delivery:MaxConnections.</summary>
+    public static IHostApplicationBuilder AddDeliveryServer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHangfireServer((sp, server) =>
+        {
+            server.WorkerCount = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxConnections;
+            server.Queues = [SendBatchJob.QueueName];
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingSeconds);
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:delivery";
+        });
         return builder;
     }
 }

@@ -16,6 +16,8 @@ public static class SubscribersExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(new ContentRoot(builder.Environment.ContentRootPath).Resolve(keys)));
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<SubscriberRegistry>();
+        builder.Services.AddScoped<SubscriberImporter>();
+        builder.Services.AddScoped<SubscriberExporter>();
         return builder;
     }
 }
