@@ -49,10 +49,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter(this));
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = _server.StartAsync(_stop.Token);
     }
 
+    private int _sessions;
+
     public int Port { get; }
+
+    /// <summary>SMTP connections the server has accepted.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
 
     /// <summary>Recipient address (lower case) to the reply its RCPT gets, e.g. 550.</summary>
