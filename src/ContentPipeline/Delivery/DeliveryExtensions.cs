@@ -10,6 +10,9 @@ public static class DeliveryExtensions
     {
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DkimSigning>();
+        builder.Services.AddHostedService<DkimKeyCheck>();
         builder.Services.AddSingleton<MessageFactory>();
         builder.Services.AddSingleton<PickupTransport>();
         builder.Services.AddSingleton<SmtpTransport>();
@@ -34,5 +37,13 @@ public static class DeliveryExtensions
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:delivery";
         });
         return builder;
+    }
+
+    /// <summary>Reads the DKIM key when the host starts, so a bad key is reported before any send.</summary>
+    private sealed class DkimKeyCheck(DkimSigning signing) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(signing.Enabled);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

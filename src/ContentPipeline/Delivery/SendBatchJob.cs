@@ -32,7 +32,8 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
         if (issue is not { State: IssueState.Sending }) return;
 
         var model = renderer.Model(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
-        var sender = new BatchSender(issueId, (subscriber, messageId) => messages.Create(model, subscriber, messageId),
+        var composer = messages.ForIssue(model);
+        var sender = new BatchSender(issueId, composer.Create,
             ledger, transport, limiter, options.Value, clock, logger);
         try
         {
