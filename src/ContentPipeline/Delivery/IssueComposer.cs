@@ -22,8 +22,12 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
     {
         var reader = factory.Reader(subscriber);
         var parts = reader.Name is null ? _anonymous ??= Prepare(named: false) : _named ??= Prepare(named: true);
-        var (html, text) = parts.Exact ? parts.Apply(reader) : factory.Render(issue with { Reader = reader });
-        return factory.Build(issue, subscriber, reader, html, text, messageId);
+        if (!parts.Exact)
+        {
+            var (html, text) = factory.Render(issue with { Reader = reader });
+            return factory.Build(issue, subscriber, reader, html, text, messageId);
+        }
+        return factory.Build(issue, subscriber, reader, parts.TextPart(reader), parts.HtmlPart(reader), messageId);
     }
 
     private Parts Prepare(bool named)
@@ -31,14 +35,27 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
         var (html, text) = factory.Render(issue with { Reader = new ReaderModel(named ? NameMark : null, EmailMark, $"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}") });
         var parts = new Parts(html.Replace($"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}", UnsubscribeMark),
             text.Replace($"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}", UnsubscribeMark), Exact: true);
+        parts = parts with { EncodedHtml = new EncodedTemplate(parts.Html, Marks), EncodedText = new EncodedTemplate(parts.Text, Marks) };
         var sample = named ? Sample : Sample with { Name = null };
         if (parts.Apply(sample) == factory.Render(issue with { Reader = sample })) return parts;
         logger.LogWarning("Issue {IssueId}: the newsletter templates transform reader values; each copy is rendered in full (slower)", issue.IssueId);
         return parts with { Exact = false };
     }
 
+    private static readonly string[] Marks = [UnsubscribeMark, EmailMark, NameMark];
+
     private sealed record Parts(string Html, string Text, bool Exact)
     {
+        public EncodedTemplate? EncodedHtml { get; init; }
+        public EncodedTemplate? EncodedText { get; init; }
+
+        public TextPart HtmlPart(ReaderModel reader) => EncodedHtml!.Part("html", Values(reader, Escape));
+
+        public TextPart TextPart(ReaderModel reader) => EncodedText!.Part("plain", Values(reader, s => s));
+
+        private static string[] Values(ReaderModel reader, Func<string, string> escape) =>
+            [escape(reader.UnsubscribeUrl ?? ""), escape(reader.Email ?? ""), escape(reader.Name ?? "")];
+
         public (string Html, string Text) Apply(ReaderModel reader) =>
             (Fill(Html, reader, Escape), Fill(Text, reader, s => s));
 

@@ -42,7 +42,12 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     internal (string Html, string Text) Render(NewsletterModel model) =>
         (CssInliner.Inline(renderer.Html(model)), renderer.Text(model));
 
-    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, string html, string text, string messageId)
+    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, string html, string text, string messageId) =>
+        Build(issue, subscriber, reader,
+            new TextPart("plain") { Text = text, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable }, messageId);
+
+    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, TextPart text, TextPart html, string messageId)
     {
         var o = options.Value;
         var message = new MimeMessage();
@@ -56,11 +61,7 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
             ? $"<{reader.UnsubscribeUrl}>, <mailto:{mailbox}?subject=unsubscribe-{token}>"
             : $"<{reader.UnsubscribeUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = new MultipartAlternative
-        {
-            new TextPart("plain") { Text = text, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-            new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
-        };
+        message.Body = new MultipartAlternative { text, html };
         dkim.Sign(message);
         return message;
     }
