@@ -20,6 +20,7 @@ public static class DeliveryExtensions
             ? sp.GetRequiredService<SmtpTransport>()
             : sp.GetRequiredService<PickupTransport>());
         builder.Services.AddSingleton<SendRateLimiter>();
+        builder.Services.AddSingleton<LedgerWriteGate>();
         builder.Services.AddScoped<DeliveryLedger>();
         builder.Services.AddScoped<FanOutDeliveriesJob>();
         builder.Services.AddScoped<SendBatchJob>();

@@ -12,7 +12,8 @@ public sealed record ClaimedDelivery(long Id, string MessageId, int Attempts, Su
 /// take the same row), read back with their subscribers in one query, and marked sent in batches, only
 /// ever after the server accepted the messages.
 /// </summary>
-public sealed class DeliveryLedger(AppDbContext db, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryLedger> logger)
+public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptions<DeliveryOptions> options, TimeProvider clock,
+    ILogger<DeliveryLedger> logger)
 {
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(long issueId, int batch, int count, CancellationToken cancellationToken)
     {
@@ -20,7 +21,9 @@ public sealed class DeliveryLedger(AppDbContext db, IOptions<DeliveryOptions> op
         var now = Now;
         var due = Due(issueId, batch, now);
         var chunk = due.OrderBy(d => d.Id).Take(count).Select(d => d.Id);
-        var claimed = await due.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s
+        int claimed;
+        using (await gate.EnterAsync(cancellationToken))
+            claimed = await due.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimedAt, now)
             .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
         if (claimed == 0) return [];
@@ -35,6 +38,7 @@ public sealed class DeliveryLedger(AppDbContext db, IOptions<DeliveryOptions> op
         if (accepted.Count == 0) return;
         var now = Now;
         var ids = accepted.Select(d => d.Id).ToList();
+        using var _ = await gate.EnterAsync(CancellationToken.None);
         await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent)
             .SetProperty(d => d.SentAt, now).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.ClaimToken, (Guid?)null),
             CancellationToken.None);
@@ -51,6 +55,7 @@ public sealed class DeliveryLedger(AppDbContext db, IOptions<DeliveryOptions> op
         var giveUp = !failure.Temporary || delivery.Attempts >= o.MaxAttempts;
         var state = giveUp ? DeliveryState.Failed : DeliveryState.Deferred;
         DateTime? next = giveUp ? null : now + o.RetryDelay(delivery.Attempts);
+        using var _ = await gate.EnterAsync(CancellationToken.None);
         await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, state)
             .SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, failure.Reason).SetProperty(d => d.ClaimToken, (Guid?)null),
             CancellationToken.None);
@@ -65,6 +70,7 @@ public sealed class DeliveryLedger(AppDbContext db, IOptions<DeliveryOptions> op
         if (untried.Count == 0) return;
         var ids = untried.Select(d => d.Id).ToList();
         var state = notBefore is null ? DeliveryState.Pending : DeliveryState.Deferred;
+        using var _ = await gate.EnterAsync(CancellationToken.None);
         await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.State, state).SetProperty(d => d.NextAttemptAt, notBefore).SetProperty(d => d.LastError, reason)
             .SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedAt, (DateTime?)null)

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -66,9 +67,13 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
     {
         var o = smtp.Value;
         var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        // Our own socket, to switch Nagle off: otherwise the short end of each DATA waits for a delayed ACK
+        // (about 40 ms on Linux), which caps every connection at a few dozen messages a second.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(o.Host, o.Port, o.Security, cancellationToken);
+            await socket.ConnectAsync(o.Host, o.Port, cancellationToken);
+            await client.ConnectAsync(socket, o.Host, o.Port, o.Security, cancellationToken);
             if (!string.IsNullOrEmpty(o.UserName))
                 await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
             return new Connection(client);
@@ -76,6 +81,7 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
     }

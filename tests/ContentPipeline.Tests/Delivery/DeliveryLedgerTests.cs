@@ -83,7 +83,9 @@ public sealed class DeliveryLedgerTests : IDisposable
         Assert.Equal(2, Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)).Attempts);
     }
 
-    private DeliveryLedger Ledger(AppDbContext db) => new(db, Options.Create(_options), _clock, NullLogger<DeliveryLedger>.Instance);
+    private readonly LedgerWriteGate _gate = new();
+
+    private DeliveryLedger Ledger(AppDbContext db) => new(db, _gate, Options.Create(_options), _clock, NullLogger<DeliveryLedger>.Instance);
 
     private AppDbContext Open() => TestDb.Open(_root.Root);
 
