@@ -43,6 +43,8 @@ public partial class Program
     {
         // One-click unsubscribe (RFC 8058): GET shows a button, POST acts.
         app.MapUnsubscribe();
+        // Web sign-up with double opt-in: GET /confirm shows a button, POST confirms.
+        app.MapSubscribe();
         // The Hangfire dashboard at /hangfire.
         app.MapJobsDashboard();
     }

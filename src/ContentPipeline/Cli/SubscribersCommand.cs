@@ -5,13 +5,17 @@ using ContentPipeline.Subscribers;
 
 namespace ContentPipeline.Cli;
 
-/// <summary>subscribers add &lt;email&gt; [--name NAME]; subscribers list [--json].</summary>
+/// <summary>subscribers add &lt;email&gt; [--name NAME]; subscribers list [--json]; subscribers import / export.</summary>
 internal static class SubscribersCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Command Create(CommandLine cli, string[] configArgs) =>
-        new("subscribers", "Manage subscribers") { Add(cli, configArgs), List(cli, configArgs) };
+        new("subscribers", "Manage subscribers")
+        {
+            Add(cli, configArgs), List(cli, configArgs),
+            SubscribersTransferCommands.Import(cli, configArgs), SubscribersTransferCommands.Export(cli, configArgs),
+        };
 
     private static Command Add(CommandLine cli, string[] configArgs)
     {

@@ -66,6 +66,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             e.HasIndex(d => new { d.IssueId, d.SubscriberId }).IsUnique();
             e.HasIndex(d => new { d.IssueId, d.Batch, d.State });
+            e.HasIndex(d => d.ClaimToken);
             e.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
             e.HasOne<Issue>().WithMany().HasForeignKey(d => d.IssueId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Subscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade);

@@ -19,5 +19,7 @@ public sealed class Delivery
     public required string MessageId { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? ClaimedAt { get; set; }
+    /// <summary>Names the claim that took this row for sending, so a worker reads back exactly the rows it claimed.</summary>
+    public Guid? ClaimToken { get; set; }
     public DateTime? SentAt { get; set; }
 }

@@ -14,4 +14,8 @@ public sealed class Subscriber
     public required string Source { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the subscriber confirmed by the double opt-in link; null when added without confirmation.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+    /// <summary>Consecutive permanent (5xx) recipient refusals across issues; reset by an accepted message.</summary>
+    public int HardBounces { get; set; }
 }

@@ -1,3 +1,5 @@
+using ContentPipeline.Jobs;
+using Hangfire;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Delivery;
@@ -8,14 +10,41 @@ public static class DeliveryExtensions
     {
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DkimSigning>();
+        builder.Services.AddHostedService<DkimKeyCheck>();
         builder.Services.AddSingleton<MessageFactory>();
         builder.Services.AddSingleton<PickupTransport>();
         builder.Services.AddSingleton<SmtpTransport>();
         builder.Services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Mode == DeliveryMode.Smtp
             ? sp.GetRequiredService<SmtpTransport>()
             : sp.GetRequiredService<PickupTransport>());
+        builder.Services.AddSingleton<SendRateLimiter>();
+        builder.Services.AddSingleton<LedgerWriteGate>();
+        builder.Services.AddScoped<DeliveryLedger>();
         builder.Services.AddScoped<FanOutDeliveriesJob>();
         builder.Services.AddScoped<SendBatchJob>();
         return builder;
+    }
+
+    /// <summary>Workers for the send queue only, one per SMTP connection, so batches go out in parallel up to Delivery:MaxConnections.</summary>
+    public static IHostApplicationBuilder AddDeliveryServer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHangfireServer((sp, server) =>
+        {
+            server.WorkerCount = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxConnections;
+            server.Queues = [SendBatchJob.QueueName];
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingSeconds);
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:delivery";
+        });
+        return builder;
+    }
+
+    /// <summary>Reads the DKIM key when the host starts, so a bad key is reported before any send.</summary>
+    private sealed class DkimKeyCheck(DkimSigning signing) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(signing.Enabled);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

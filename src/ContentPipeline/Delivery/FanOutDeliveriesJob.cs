@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ContentPipeline.Delivery;
 
 /// <summary>
-/// Writes one Delivery row per active subscriber, numbered into batches, in one statement. The unique
+/// Writes one Delivery row per active subscriber, numbered into batches from 1, in one statement. The unique
 /// (issue, subscriber) key makes a rerun add only what is missing; then one send job per batch.
 /// </summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
@@ -22,7 +22,7 @@ public sealed class FanOutDeliveriesJob(AppDbContext db, MessageFactory messages
         var batchSize = options.Value.BatchSize;
         var added = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Deliveries" ("IssueId", "SubscriberId", "Batch", "State", "Attempts", "MessageId")
-            SELECT {issueId}, s."Id", (ROW_NUMBER() OVER (ORDER BY s."Id") - 1) / {batchSize}, 'Pending', 0,
+            SELECT {issueId}, s."Id", (ROW_NUMBER() OVER (ORDER BY s."Id") - 1) / {batchSize} + 1, 'Pending', 0,
                    'issue-' || {issueId} || '.sub-' || s."Id" || '@' || {messages.Domain}
             FROM "Subscribers" AS s
             WHERE s."Status" = 'Active'

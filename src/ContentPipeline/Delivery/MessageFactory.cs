@@ -7,34 +7,24 @@ using MimeKit;
 namespace ContentPipeline.Delivery;
 
 /// <summary>
-/// Builds one subscriber's message: multipart/alternative (text, then HTML), a deterministic Message-ID,
-/// RFC 8058 one-click unsubscribe headers. Every header value goes through MimeKit's encoders and no
-/// data can add a header: names and subjects are folded to one line first.
+/// Builds one subscriber's message: multipart/alternative (text, then HTML with its CSS inlined), Date, a
+/// deterministic Message-ID, RFC 8058 one-click and RFC 2369 mailto unsubscribe headers, and a DKIM
+/// signature when configured. Every header value goes through MimeKit's encoders and no data can add a
+/// header: names and subjects are folded to one line first.
 /// </summary>
 public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeTokens tokens, IOptions<NewsletterOptions> options,
-    TimeProvider clock)
+    DkimSigning dkim, TimeProvider clock, ILogger<MessageFactory> logger)
 {
+    /// <summary>One message, rendered and inlined from scratch. For many messages of one issue use <see cref="ForIssue"/>.</summary>
     public MimeMessage Create(NewsletterModel issue, Subscriber subscriber, string messageId)
     {
-        var o = options.Value;
-        var unsubscribeUrl = o.Link($"unsubscribe/{tokens.Create(subscriber.Id)}");
-        var model = issue with { Reader = new ReaderModel(OneLine(subscriber.Name), subscriber.Email, unsubscribeUrl) };
-
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(OneLine(o.FromName) ?? o.Title, o.FromAddress));
-        message.To.Add(new MailboxAddress(OneLine(subscriber.Name) ?? "", subscriber.Email));
-        message.Subject = OneLine(issue.Subject) ?? o.Title;
-        message.Date = clock.GetUtcNow();
-        message.MessageId = messageId;
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = new MultipartAlternative
-        {
-            new TextPart("plain") { Text = renderer.Text(model) },
-            new TextPart("html") { Text = renderer.Html(model) },
-        };
-        return message;
+        var reader = Reader(subscriber);
+        var (html, text) = Render(issue with { Reader = reader });
+        return Build(issue, subscriber, reader, html, text, messageId);
     }
+
+    /// <summary>A composer that renders the issue once per kind of reader and personalises each copy by substitution.</summary>
+    public IssueComposer ForIssue(NewsletterModel issue) => new(this, issue, logger);
 
     /// <summary>The right-hand side of Message-IDs: the sender's domain.</summary>
     public string Domain
@@ -44,6 +34,36 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
             var from = options.Value.FromAddress;
             return from[(from.LastIndexOf('@') + 1)..];
         }
+    }
+
+    internal ReaderModel Reader(Subscriber subscriber) =>
+        new(OneLine(subscriber.Name), subscriber.Email, options.Value.Link($"unsubscribe/{tokens.Create(subscriber.Id)}"));
+
+    internal (string Html, string Text) Render(NewsletterModel model) =>
+        (CssInliner.Inline(renderer.Html(model)), renderer.Text(model));
+
+    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, string html, string text, string messageId) =>
+        Build(issue, subscriber, reader,
+            new TextPart("plain") { Text = text, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
+            new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable }, messageId);
+
+    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, TextPart text, TextPart html, string messageId)
+    {
+        var o = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(OneLine(o.FromName) ?? o.Title, o.FromAddress));
+        message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
+        message.Subject = OneLine(issue.Subject) ?? o.Title;
+        message.Date = clock.GetUtcNow();
+        message.MessageId = messageId;
+        var token = reader.UnsubscribeUrl![(reader.UnsubscribeUrl!.LastIndexOf('/') + 1)..];
+        message.Headers.Add("List-Unsubscribe", o.UnsubscribeMailbox is { Length: > 0 } mailbox
+            ? $"<{reader.UnsubscribeUrl}>, <mailto:{mailbox}?subject=unsubscribe-{token}>"
+            : $"<{reader.UnsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        message.Body = new MultipartAlternative { text, html };
+        dkim.Sign(message);
+        return message;
     }
 
     private static string? OneLine(string? text) =>

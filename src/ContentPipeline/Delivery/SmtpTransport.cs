@@ -1,47 +1,179 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ContentPipeline.Delivery;
 
-/// <summary>MailKit over SMTP: one connection per session, kept open for the session's messages.</summary>
-internal sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTransport
+/// <summary>
+/// MailKit over SMTP with a pool of at most Delivery:MaxConnections open connections. A session holds
+/// one connection for one worker (SmtpClient is not thread-safe); when the worker is done the connection
+/// goes back to the pool open, so the next batch skips the handshake. After Delivery:MessagesPerConnection
+/// messages a connection is closed and a new one opened; a connection that failed is never reused.
+/// </summary>
+internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<DeliveryOptions> delivery, TimeProvider clock) : IMailTransport, IAsyncDisposable
 {
+    /// <summary>An idle connection older than this is checked with NOOP before it is used again.</summary>
+    private static readonly TimeSpan CheckAfterIdle = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxIdle = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _slots = new(delivery.Value.MaxConnections, delivery.Value.MaxConnections);
+    private readonly Lock _lock = new();
+    private readonly Stack<Connection> _idle = new();
+    private readonly int _messagesPerConnection = delivery.Value.MessagesPerConnection;
+
     public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        await _slots.WaitAsync(cancellationToken);
         try
         {
-            await client.ConnectAsync(o.Host, o.Port, o.Security, cancellationToken);
-            if (!string.IsNullOrEmpty(o.UserName))
-                await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
-            return new Session(client);
+            return new Session(this, await RentAsync(cancellationToken));
         }
         catch
         {
-            client.Dispose();
+            _slots.Release();
             throw;
         }
     }
 
-    private sealed class Session(SmtpClient client) : IMailSession
+    private async Task<Connection> RentAsync(CancellationToken cancellationToken)
     {
-        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => client.SendAsync(message, cancellationToken);
+        while (true)
+        {
+            Connection? idle;
+            lock (_lock) _idle.TryPop(out idle);
+            if (idle is null) return await ConnectAsync(cancellationToken);
+            var idleFor = clock.GetUtcNow() - idle.ReturnedAt;
+            if (idle.Client.IsConnected && idleFor < MaxIdle && (idleFor < CheckAfterIdle || await StillOpenAsync(idle, cancellationToken)))
+                return idle;
+            await CloseAsync(idle);
+        }
+    }
 
-        public async ValueTask DisposeAsync()
+    private static async Task<bool> StillOpenAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.Client.NoOpAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (SendFailure.Classify(e) is not null && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task<Connection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var o = smtp.Value;
+        var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        // Our own socket, to switch Nagle off: otherwise the short end of each DATA waits for a delayed ACK
+        // (about 40 ms on Linux), which caps every connection at a few dozen messages a second.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(o.Host, o.Port, cancellationToken);
+            await client.ConnectAsync(socket, o.Host, o.Port, o.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(o.UserName))
+                await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
+            return new Connection(client);
+        }
+        catch
+        {
+            client.Dispose();
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private void Return(Connection connection)
+    {
+        connection.ReturnedAt = clock.GetUtcNow();
+        lock (_lock) _idle.Push(connection);
+    }
+
+    private static async Task CloseAsync(Connection connection)
+    {
+        try
+        {
+            if (connection.Client.IsConnected)
+            {
+                using var quitTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await connection.Client.DisconnectAsync(quit: true, quitTimeout.Token);
+            }
+        }
+        catch (Exception e) when (e is IOException or MailKit.ProtocolException or OperationCanceledException or MailKit.CommandException)
+        {
+            // The server went away first; nothing is lost, the connection is closed either way.
+        }
+        finally
+        {
+            connection.Client.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<Connection> idle;
+        lock (_lock)
+        {
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+        foreach (var connection in idle) await CloseAsync(connection);
+    }
+
+    private sealed class Connection(SmtpClient client)
+    {
+        public SmtpClient Client { get; } = client;
+        public int Sent { get; set; }
+        public bool Faulted { get; set; }
+        public DateTimeOffset ReturnedAt { get; set; }
+    }
+
+    private sealed class Session(SmtpTransport owner, Connection connection) : IMailSession
+    {
+        private Connection _connection = connection;
+        private bool _disposed;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             try
             {
-                if (client.IsConnected) await client.DisconnectAsync(quit: true);
+                if (_connection.Sent >= owner._messagesPerConnection)
+                {
+                    await CloseAsync(_connection);
+                    _connection = await owner.ConnectAsync(cancellationToken);
+                }
+                await _connection.Client.SendAsync(message, cancellationToken);
+                _connection.Sent++;
             }
-            catch (Exception e) when (e is IOException or MailKit.ProtocolException or OperationCanceledException)
+            catch (SmtpCommandException e) when (e.StatusCode != SmtpStatusCode.ServiceNotAvailable)
             {
-                // The server went away first; nothing is lost, the connection is closed either way.
+                // A refused recipient or message: MailKit has reset the transaction and the connection is still good.
+                throw;
+            }
+            catch
+            {
+                _connection.Faulted = true;
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            try
+            {
+                if (_connection.Faulted || !_connection.Client.IsConnected || _connection.Sent >= owner._messagesPerConnection)
+                    await CloseAsync(_connection);
+                else
+                    owner.Return(_connection);
             }
             finally
             {
-                client.Dispose();
+                owner._slots.Release();
             }
         }
     }

@@ -50,8 +50,9 @@ public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimePr
                 var batches = await db.Deliveries
                     .Where(d => d.IssueId == issueId && d.State != DeliveryState.Sent && d.State != DeliveryState.Failed)
                     .Select(d => d.Batch).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+                var total = await db.Deliveries.Where(d => d.IssueId == issueId).MaxAsync(d => (int?)d.Batch, cancellationToken) ?? 0;
                 foreach (var batch in batches)
-                    jobs.Enqueue<SendBatchJob>(j => j.RunAsync(issueId, batch, CancellationToken.None));
+                    jobs.Enqueue<SendBatchJob>(j => j.RunAsync(issueId, batch, total, CancellationToken.None));
                 if (batches.Count == 0) await DeliverySettledAsync(issueId, cancellationToken);
                 break;
         }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using ContentPipeline.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Jobs;
@@ -37,6 +38,7 @@ public static class JobsExtensions
             server.SchedulePollingInterval = TimeSpan.FromSeconds(o.SchedulePollingSeconds);
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
+        builder.AddDeliveryServer();
         return builder;
     }
 

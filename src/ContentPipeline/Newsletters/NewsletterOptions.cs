@@ -20,5 +20,9 @@ public sealed class NewsletterOptions
     [Required, Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>Optional: a mailbox for RFC 2369 mailto unsubscribes, added to List-Unsubscribe beside the one-click link.</summary>
+    [EmailAddress]
+    public string? UnsubscribeMailbox { get; set; }
+
     public string Link(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }

@@ -47,4 +47,14 @@ public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
                 cancellationToken);
         return changed == 1 || await db.Subscribers.AnyAsync(s => s.Id == subscriberId, cancellationToken);
     }
+
+    /// <summary>Activates a pending subscriber; true also when already confirmed, false when unknown or no longer subscribed.</summary>
+    public async Task<bool> ConfirmAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Subscribers.Where(s => s.Id == subscriberId && s.Status == SubscriberStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriberStatus.Active).SetProperty(x => x.ConfirmedAt, now)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        return changed == 1 || await db.Subscribers.AnyAsync(s => s.Id == subscriberId && s.Status == SubscriberStatus.Active, cancellationToken);
+    }
 }

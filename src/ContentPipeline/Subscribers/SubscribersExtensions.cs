@@ -14,8 +14,13 @@ public static class SubscribersExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("ContentPipeline")
             .PersistKeysToFileSystem(new DirectoryInfo(new ContentRoot(builder.Environment.ContentRootPath).Resolve(keys)));
+        builder.Services.AddOptions<SubscribersOptions>().BindConfiguration(SubscribersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UnsubscribeTokens>();
+        builder.Services.AddSingleton<ConfirmationTokens>();
+        builder.Services.AddScoped<SendConfirmationJob>();
         builder.Services.AddScoped<SubscriberRegistry>();
+        builder.Services.AddScoped<SubscriberImporter>();
+        builder.Services.AddScoped<SubscriberExporter>();
         return builder;
     }
 }

@@ -33,11 +33,5 @@ public static class UnsubscribeEndpoints
     private static ContentHttpResult InvalidLink() =>
         Page(HttpStatusCode.BadRequest, "Link not valid", "<p>This unsubscribe link is not valid. Use the link from your most recent email.</p>");
 
-    private static ContentHttpResult Page(HttpStatusCode status, string title, string body) => TypedResults.Content($"""
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{title}</title>
-        <style>body{"{"}font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem{"}"}button{"{"}font-size:1rem;padding:.5rem 1.25rem{"}"}</style>
-        </head><body><h1>{title}</h1>{body}</body></html>
-        """, "text/html; charset=utf-8", statusCode: (int)status);
+    private static ContentHttpResult Page(HttpStatusCode status, string title, string body) => SubscriberPages.Page(status, title, body);
 }

@@ -5,6 +5,7 @@ using ContentPipeline.Subscribers;
 using ContentPipeline.Templates;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -58,21 +59,23 @@ public sealed class MessageFactoryTests
         Assert.Contains("Good morning, Ann.", a.TextBody);
     }
 
-    private static (MessageFactory, NewsletterRenderer) Create()
+    internal static (MessageFactory, NewsletterRenderer) Create(NewsletterOptions? newsletter = null, DkimOptions? dkim = null)
     {
+        var o = Microsoft.Extensions.Options.Options.Create(newsletter ?? Options);
         var templates = new TemplateStore(Path.Combine(TestRoot.RepositoryRoot, "templates"),
             [typeof(NewsletterModel), typeof(StoryModel), typeof(ReaderModel)]);
-        var renderer = new NewsletterRenderer(templates, Microsoft.Extensions.Options.Options.Create(Options));
+        var renderer = new NewsletterRenderer(templates, o);
         var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider());
-        return (new MessageFactory(renderer, tokens, Microsoft.Extensions.Options.Options.Create(Options), new FakeTimeProvider()), renderer);
+        var signing = new DkimSigning(Microsoft.Extensions.Options.Options.Create(dkim ?? new DkimOptions()), new ContentPipeline.Hosting.ContentRoot(Path.GetTempPath()));
+        return (new MessageFactory(renderer, tokens, o, signing, new FakeTimeProvider(), NullLogger<MessageFactory>.Instance), renderer);
     }
 
-    private static Story Story(string headline) => new(1, headline, "The bank cut rates by half a point.", [], ["rates"], "https://example.org/a", "");
+    internal static Story Story(string headline) => new(1, headline, "The bank cut rates by half a point.", [], ["rates"], "https://example.org/a", "");
 
-    private static Subscriber Subscriber(string name, long id = 3) =>
+    internal static Subscriber Subscriber(string? name, long id = 3) =>
         new() { Id = id, Email = "eve@example.org", NormalizedEmail = "eve@example.org", Name = name, Source = "test", Status = SubscriberStatus.Active };
 
-    private static string Serialize(MimeMessage message)
+    internal static string Serialize(MimeMessage message)
     {
         using var stream = new MemoryStream();
         message.WriteTo(stream);

@@ -11,9 +11,26 @@ using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 
 namespace ContentPipeline.Tests.TestSupport;
 
+/// <summary>What the test server does to one delivery attempt instead of accepting it.</summary>
+public enum SmtpFault
+{
+    /// <summary>RCPT gets 451: try again later.</summary>
+    Rcpt451,
+    /// <summary>RCPT gets 550: no such mailbox.</summary>
+    Rcpt550,
+    /// <summary>RCPT gets 421 and the server closes the connection.</summary>
+    Rcpt421,
+    /// <summary>After the message data, 421 and the connection is closed: nothing is stored.</summary>
+    Data421,
+    /// <summary>The connection drops after the message data, before any reply: nothing is stored.</summary>
+    DataDrop,
+}
+
 /// <summary>
-/// A real SMTP server on 127.0.0.1 (the SmtpServer package). Keeps every accepted message and can be told
-/// to answer a chosen recipient's RCPT with a reply code such as 451 or 550.
+/// A real SMTP server on 127.0.0.1 (the SmtpServer package). Keeps every accepted message and counts the
+/// copies each recipient got. It can answer a chosen recipient's RCPT with a reply code such as 451 or
+/// 550 (always, or for the next attempts only), answer 421, drop the connection in the middle of DATA,
+/// or answer slowly.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -32,14 +49,43 @@ public sealed class SmtpTestServer : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter(this));
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         _running = _server.StartAsync(_stop.Token);
     }
 
+    private int _sessions;
+
     public int Port { get; }
+
+    /// <summary>SMTP connections the server has accepted.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();
 
     /// <summary>Recipient address (lower case) to the reply its RCPT gets, e.g. 550.</summary>
     public ConcurrentDictionary<string, int> RecipientReplies { get; } = new();
+
+    /// <summary>Accepted copies per recipient (lower case).</summary>
+    public ConcurrentDictionary<string, int> Copies { get; } = new();
+
+    /// <summary>False to count copies without keeping each message (large sends).</summary>
+    public bool KeepMessages { get; set; } = true;
+
+    /// <summary>How long the server waits after the message data before it answers.</summary>
+    public TimeSpan DataDelay { get; set; }
+
+    /// <summary>Faults for a recipient's next attempts, one per attempt, in order; later attempts are accepted.</summary>
+    public void FailNext(string recipient, params SmtpFault[] faults)
+    {
+        var queue = _faults.GetOrAdd(recipient.ToLowerInvariant(), _ => new ConcurrentQueue<SmtpFault>());
+        foreach (var fault in faults) queue.Enqueue(fault);
+    }
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SmtpFault>> _faults = new();
+
+    /// <summary>Takes the recipient's next fault if it is one of <paramref name="kinds"/>.</summary>
+    private SmtpFault? TakeFault(string recipient, params SmtpFault[] kinds) =>
+        _faults.TryGetValue(recipient.ToLowerInvariant(), out var queue) && queue.TryPeek(out var next) && kinds.Contains(next)
+            && queue.TryDequeue(out next) ? next : null;
 
     public async Task<ReceivedMessage> WaitForMessageAsync(TimeSpan timeout, Func<ReceivedMessage, bool>? match = null)
     {
@@ -70,14 +116,24 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class Store(SmtpTestServer owner) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            var to = transaction.To.Select(t => t.AsAddress()).ToList();
+            if (owner.DataDelay > TimeSpan.Zero) await Task.Delay(owner.DataDelay, cancellationToken);
+            switch (to.Select(r => owner.TakeFault(r, SmtpFault.Data421, SmtpFault.DataDrop)).FirstOrDefault(f => f is not null))
+            {
+                case SmtpFault.Data421:
+                    throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "test server is closing"), true);
+                case SmtpFault.DataDrop:
+                    ((IDisposable)context.Pipe).Dispose();
+                    throw new IOException("test server dropped the connection");
+            }
             var raw = buffer.ToArray();
-            var message = MimeMessage.Load(new MemoryStream(raw), cancellationToken);
-            owner.Messages.Enqueue(new ReceivedMessage(transaction.From.AsAddress(),
-                transaction.To.Select(t => t.AsAddress()).ToList(), message, raw));
-            return Task.FromResult(SmtpResponse.Ok);
+            foreach (var recipient in to) owner.Copies.AddOrUpdate(recipient.ToLowerInvariant(), 1, (_, n) => n + 1);
+            if (owner.KeepMessages)
+                owner.Messages.Enqueue(new ReceivedMessage(transaction.From.AsAddress(), to, MimeMessage.Load(new MemoryStream(raw), cancellationToken), raw));
+            return SmtpResponse.Ok;
         }
     }
 
@@ -85,8 +141,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
-            if (owner.RecipientReplies.TryGetValue(to.AsAddress().ToLowerInvariant(), out var code))
-                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, $"test server refuses {to.AsAddress()}"));
+            var address = to.AsAddress();
+            var code = owner.TakeFault(address, SmtpFault.Rcpt451, SmtpFault.Rcpt550, SmtpFault.Rcpt421) switch
+            {
+                SmtpFault.Rcpt451 => 451,
+                SmtpFault.Rcpt550 => 550,
+                SmtpFault.Rcpt421 => 421,
+                _ => owner.RecipientReplies.TryGetValue(address.ToLowerInvariant(), out var always) ? always : 0,
+            };
+            if (code != 0)
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)code, $"test server refuses {address}"), quit: code == 421);
             return Task.FromResult(true);
         }
     }

@@ -1,0 +1,102 @@
+using ContentPipeline.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentPipeline.Subscribers;
+
+/// <summary>What an import did: rows read, added, merged duplicates, and each invalid row with its line and reason.</summary>
+public sealed record ImportReport(int Rows, int Added, int DuplicatesInFile, int AlreadySubscribed, IReadOnlyList<(int Line, string Reason)> Invalid);
+
+/// <summary>
+/// Imports subscribers from CSV with a header row naming an "email" and optionally a "name" column (any
+/// order or case; other columns are ignored). Rows are validated like `subscribers add`, duplicates are
+/// merged (the first row wins, a later row may supply a missing name), addresses already in the database
+/// are left as they are, and new rows are written in large transactions with one prepared statement.
+/// </summary>
+public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
+{
+    private const int RowsPerTransaction = 10_000;
+    private const int MaxNameLength = 200;
+
+    /// <summary>Null with an error when the file has no usable header.</summary>
+    public async Task<(ImportReport? Report, string? Error)> ImportAsync(TextReader csv, string source, CancellationToken cancellationToken)
+    {
+        var rows = Csv.ReadAsync(csv).GetAsyncEnumerator(cancellationToken);
+        if (!await rows.MoveNextAsync()) return (null, "the file is empty: expected a header row with an email column");
+        var header = rows.Current.Fields.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var emailColumn = header.IndexOf("email");
+        var nameColumn = header.IndexOf("name");
+        if (emailColumn < 0) return (null, $"the header row has no email column (found: {string.Join(", ", header)})");
+
+        var existing = (await db.Subscribers.Select(s => s.NormalizedEmail).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = new Dictionary<string, (string Email, string? Name)>();
+        var order = new List<string>();
+        var invalid = new List<(int, string)>();
+        int count = 0, duplicates = 0, already = 0;
+        while (await rows.MoveNextAsync())
+        {
+            var (line, fields) = rows.Current;
+            count++;
+            var email = EmailAddresses.Validate(emailColumn < fields.Count ? fields[emailColumn] : null, out var error);
+            var name = nameColumn >= 0 && nameColumn < fields.Count && !string.IsNullOrWhiteSpace(fields[nameColumn]) ? fields[nameColumn].Trim() : null;
+            if (email is null) { invalid.Add((line, error)); continue; }
+            if (name is not null && name.Any(char.IsControl)) { invalid.Add((line, "the name contains control characters")); continue; }
+            if (name is { Length: > MaxNameLength }) { invalid.Add((line, $"the name is longer than {MaxNameLength} characters")); continue; }
+            var key = EmailAddresses.Normalize(email);
+            if (existing.Contains(key)) { already++; continue; }
+            if (fresh.TryGetValue(key, out var first))
+            {
+                duplicates++;
+                if (first.Name is null && name is not null) fresh[key] = first with { Name = name };
+                continue;
+            }
+            fresh[key] = (email, name);
+            order.Add(key);
+        }
+
+        var added = await InsertAsync(order.Select(k => (k, fresh[k].Email, fresh[k].Name)), source, cancellationToken);
+        return (new ImportReport(count, added, duplicates, already + order.Count - added, invalid), null);
+    }
+
+    private async Task<int> InsertAsync(IEnumerable<(string Key, string Email, string? Name)> rows, string source, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var added = 0;
+            foreach (var chunk in rows.Chunk(RowsPerTransaction))
+            {
+                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                // ON CONFLICT: an address added by someone else since we looked is left as it is.
+                insert.CommandText = """
+                    INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Name", "Status", "Source", "CreatedAt", "UpdatedAt", "HardBounces")
+                    VALUES ($email, $key, $name, 'Active', $source, $now, $now, 0)
+                    ON CONFLICT ("NormalizedEmail") DO NOTHING
+                    """;
+                var email = insert.Parameters.Add("$email", SqliteType.Text);
+                var key = insert.Parameters.Add("$key", SqliteType.Text);
+                var name = insert.Parameters.Add("$name", SqliteType.Text);
+                insert.Parameters.AddWithValue("$source", source);
+                insert.Parameters.AddWithValue("$now", now);
+                await insert.PrepareAsync(cancellationToken);
+                foreach (var row in chunk)
+                {
+                    email.Value = row.Email;
+                    key.Value = row.Key;
+                    name.Value = (object?)row.Name ?? DBNull.Value;
+                    added += await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await tx.CommitAsync(cancellationToken);
+            }
+            return added;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

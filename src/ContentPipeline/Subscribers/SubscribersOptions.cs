@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentPipeline.Subscribers;
+
+/// <summary>Subscribers: how people sign up on the web.</summary>
+public sealed class SubscribersOptions
+{
+    public const string Section = "Subscribers";
+
+    /// <summary>When on, a web sign-up stays pending until the person follows the link in a confirmation mail.</summary>
+    public bool DoubleOptIn { get; set; } = true;
+
+    /// <summary>How long a confirmation link works.</summary>
+    [Range(1, 720)]
+    public int ConfirmationHours { get; set; } = 48;
+}

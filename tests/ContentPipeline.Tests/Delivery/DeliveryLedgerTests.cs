@@ -1,0 +1,108 @@
+using ContentPipeline.Data;
+using ContentPipeline.Delivery;
+using ContentPipeline.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContentPipeline.Tests.Delivery;
+
+public sealed class DeliveryLedgerTests : IDisposable
+{
+    private readonly TestRoot _root = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 7, 0, 0, TimeSpan.Zero));
+    private readonly DeliveryOptions _options = new() { BounceAfter = 3 };
+
+    [Fact]
+    public async Task Claims_NeverHandTheSameRowToTwoWorkers()
+    {
+        await SeedAsync(issues: 1, subscribers: 30);
+        await using var a = Open();
+        await using var b = Open();
+
+        var first = await Ledger(a).ClaimAsync(1, 1, 20, default);
+        var second = await Ledger(b).ClaimAsync(1, 1, 20, default);
+
+        Assert.Equal(20, first.Count);
+        Assert.Equal(10, second.Count);
+        Assert.Empty(first.Select(d => d.Id).Intersect(second.Select(d => d.Id)));
+        Assert.Empty(await Ledger(a).ClaimAsync(1, 1, 20, default));
+    }
+
+    [Fact]
+    public async Task HardFailures_MarkTheSubscriberBounced_AfterThreeInARowAcrossIssues()
+    {
+        await SeedAsync(issues: 3, subscribers: 1);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        var refused = new SendFailure(false, false, "550 no such user", HardBounce: true);
+
+        for (var issue = 1; issue <= 3; issue++)
+        {
+            Assert.Equal(SubscriberStatus.Active, (await db.Subscribers.AsNoTracking().SingleAsync()).Status);
+            var claimed = Assert.Single(await ledger.ClaimAsync(issue, 1, 10, default));
+            Assert.Equal(DeliveryState.Failed, await ledger.RecordFailureAsync(claimed, refused));
+        }
+
+        var subscriber = await db.Subscribers.AsNoTracking().SingleAsync();
+        Assert.Equal(SubscriberStatus.Bounced, subscriber.Status);
+        Assert.Equal(3, subscriber.HardBounces);
+    }
+
+    [Fact]
+    public async Task AnAcceptedMessage_ResetsTheCountOfHardFailures()
+    {
+        await SeedAsync(issues: 3, subscribers: 1);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        var refused = new SendFailure(false, false, "550 mailbox full", HardBounce: true);
+
+        await ledger.RecordFailureAsync(Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)), refused);
+        await ledger.RecordFailureAsync(Assert.Single(await ledger.ClaimAsync(2, 1, 10, default)), refused);
+        await ledger.MarkSentAsync(await ledger.ClaimAsync(3, 1, 10, default));
+
+        var subscriber = await db.Subscribers.AsNoTracking().SingleAsync();
+        Assert.Equal((SubscriberStatus.Active, 0), (subscriber.Status, subscriber.HardBounces));
+    }
+
+    [Fact]
+    public async Task ATemporaryFailure_IsDeferredWithBackoff_AndComesBackOnlyWhenDue()
+    {
+        await SeedAsync(issues: 1, subscribers: 1);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        _options.RetryDelays = [60];
+
+        var claimed = Assert.Single(await ledger.ClaimAsync(1, 1, 10, default));
+        Assert.Equal(DeliveryState.Deferred, await ledger.RecordFailureAsync(claimed, new SendFailure(true, false, "451 try later")));
+
+        Assert.Empty(await ledger.ClaimAsync(1, 1, 10, default));
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddSeconds(60), await ledger.NextDueAsync(1, 1, default));
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(2, Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)).Attempts);
+    }
+
+    private readonly LedgerWriteGate _gate = new();
+
+    private DeliveryLedger Ledger(AppDbContext db) => new(db, _gate, Options.Create(_options), _clock, NullLogger<DeliveryLedger>.Instance);
+
+    private AppDbContext Open() => TestDb.Open(_root.Root);
+
+    private async Task SeedAsync(int issues, int subscribers)
+    {
+        await using var db = Open();
+        await db.Database.MigrateAsync();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        for (var s = 1; s <= subscribers; s++)
+            db.Subscribers.Add(new Subscriber { Email = $"r{s}@example.org", NormalizedEmail = $"r{s}@example.org", Source = "test", Status = SubscriberStatus.Active, CreatedAt = now });
+        for (var i = 1; i <= issues; i++) db.Issues.Add(new Issue { State = IssueState.Sending, CreatedAt = now });
+        await db.SaveChangesAsync();
+        for (var i = 1; i <= issues; i++)
+            for (var s = 1; s <= subscribers; s++)
+                db.Deliveries.Add(new Data.Delivery { IssueId = i, SubscriberId = s, Batch = 1, MessageId = $"issue-{i}.sub-{s}@example.org" });
+        await db.SaveChangesAsync();
+    }
+
+    public void Dispose() => _root.Dispose();
+}

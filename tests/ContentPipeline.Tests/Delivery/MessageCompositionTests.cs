@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using ContentPipeline.Delivery;
+using ContentPipeline.Newsletters;
+using MimeKit;
+using MimeKit.Cryptography;
+
+namespace ContentPipeline.Tests.Delivery;
+
+public sealed class MessageCompositionTests
+{
+    private static readonly NewsletterOptions Newsletter = new()
+    {
+        Title = "Morning Post", FromAddress = "post@morning.test", FromName = "Morning Post", PublicBaseUrl = "https://morning.test",
+        UnsubscribeMailbox = "unsubscribe@morning.test",
+    };
+
+    [Theory]
+    [InlineData("Ann")]
+    [InlineData(null)]
+    [InlineData("José O'Brien & <Sons>")]
+    public void AComposedCopy_IsTheSameAsAFullRender(string? name)
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
+        var subscriber = MessageFactoryTests.Subscriber(name, id: 9);
+
+        var composed = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-9@morning.test");
+        var full = factory.Create(issue, subscriber, "issue-7.sub-9@morning.test");
+
+        // Each call signs a fresh token (Data Protection is randomised): compare with the tokens set aside.
+        Assert.Equal(WithoutToken(full, full.HtmlBody!), WithoutToken(composed, composed.HtmlBody!));
+        Assert.Equal(WithoutToken(full, full.TextBody!), WithoutToken(composed, composed.TextBody!));
+        Assert.Equal(WithoutToken(full, full.Headers["List-Unsubscribe"]!), WithoutToken(composed, composed.Headers["List-Unsubscribe"]!));
+    }
+
+    [Fact]
+    public void TheHtmlPart_HasItsCssInlined_AndATenStoryIssueStaysUnder100KB()
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var stories = Enumerable.Range(1, 10).Select(i => MessageFactoryTests.Story($"Story number {i} about the harbour and the council") with
+        {
+            Summary = string.Join(' ', Enumerable.Repeat($"Sentence {i} of a summary that runs to a few hundred characters.", 8)),
+            Topics = ["city", "transport"],
+        }).ToList();
+
+        var message = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), stories)).Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+        var bytes = MessageFactoryTests.Serialize(message).Length;
+
+        Assert.True(bytes < 100 * 1024, $"{bytes} bytes");
+        Assert.Contains("<h2 class=\"headline\" style=\"", message.HtmlBody);
+        Assert.Contains("font-size: 21px", message.HtmlBody);
+        Assert.DoesNotContain(".headline {", message.HtmlBody);
+        Assert.DoesNotContain("display: flex", message.HtmlBody);
+        Assert.Equal(["text/plain", "text/html"], Assert.IsType<MultipartAlternative>(message.Body).Select(p => p.ContentType.MimeType));
+    }
+
+    [Fact]
+    public void ListUnsubscribe_OffersTheOneClickLinkAndAMailto_WithTheSameToken()
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var message = factory.Create(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]),
+            MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+
+        var match = System.Text.RegularExpressions.Regex.Match(message.Headers["List-Unsubscribe"]!,
+            @"^<https://morning\.test/unsubscribe/([A-Za-z0-9_-]+)>, <mailto:unsubscribe@morning\.test\?subject=unsubscribe-([A-Za-z0-9_-]+)>$");
+        Assert.True(match.Success, message.Headers["List-Unsubscribe"]);
+        Assert.Equal(match.Groups[1].Value, match.Groups[2].Value);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains("Date", message.Headers.Select(h => h.Field));
+    }
+
+    [Fact]
+    public async Task ADkimSignature_CoversTheUnsubscribeHeaders_AndVerifiesAfterTransport()
+    {
+        using var rsa = RSA.Create(2048);
+        var dkim = new DkimOptions { Domain = "morning.test", Selector = "news", PrivateKey = rsa.ExportRSAPrivateKeyPem() };
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter, dkim);
+        var sent = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+            .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+
+        var received = MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(MessageFactoryTests.Serialize(sent))));
+        var index = received.Headers.IndexOf(HeaderId.DkimSignature);
+        var signature = received.Headers[index].Value;
+        var verifier = new DkimVerifier(new OneKeyLocator("news._domainkey.morning.test", Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo())));
+
+        Assert.True(await verifier.VerifyAsync(received, received.Headers[index]), signature);
+        Assert.True(string.Concat(signature.Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant().Contains("list-unsubscribe:list-unsubscribe-post"), signature);
+        Assert.Contains("d=morning.test", signature);
+
+        received.Headers.Replace("List-Unsubscribe-Post", "List-Unsubscribe=Something-Else");
+        Assert.False(await verifier.VerifyAsync(received, received.Headers[received.Headers.IndexOf(HeaderId.DkimSignature)]));
+    }
+
+    private static string WithoutToken(MimeMessage message, string text)
+    {
+        var link = message.Headers["List-Unsubscribe"]!.Split('>')[0].TrimStart('<');
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        Assert.Contains(token, text);
+        return text.Replace(token, "TOKEN");
+    }
+
+    /// <summary>Answers the one DNS name the test publishes, as a TXT record would.</summary>
+    private sealed class OneKeyLocator(string name, string publicKey) : DkimPublicKeyLocatorBase
+    {
+        public override Org.BouncyCastle.Crypto.AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector,
+            CancellationToken cancellationToken = default) =>
+            $"{selector}._domainkey.{domain}" == name ? GetPublicKey($"v=DKIM1; k=rsa; p={publicKey}") : throw new InvalidOperationException("no key for " + domain);
+
+        public override Task<Org.BouncyCastle.Crypto.AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector,
+            CancellationToken cancellationToken = default) => Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
+    }
+}

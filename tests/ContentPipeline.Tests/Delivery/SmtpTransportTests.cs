@@ -1,0 +1,59 @@
+using ContentPipeline.Delivery;
+using ContentPipeline.Tests.TestSupport;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ContentPipeline.Tests.Delivery;
+
+public sealed class SmtpTransportTests : IAsyncDisposable
+{
+    private readonly SmtpTestServer _smtp = new();
+
+    [Fact]
+    public async Task Sessions_ReuseOpenConnections_AndReconnectAfterMessagesPerConnection()
+    {
+        await using var transport = Transport(messagesPerConnection: 3);
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var session = await transport.OpenAsync(default);
+            for (var i = 0; i < 5; i++) await session.SendAsync(Message($"r{run}-{i}@example.org"), default);
+        }
+
+        Assert.Equal(10, _smtp.Copies.Count);
+        // 10 messages, 3 per connection, the connection kept open between the two sessions: 4 connections.
+        Assert.Equal(4, _smtp.Sessions);
+    }
+
+    [Fact]
+    public async Task ARefusedRecipient_LeavesTheConnectionUsable()
+    {
+        await using var transport = Transport(messagesPerConnection: 100);
+        _smtp.FailNext("gone@example.org", SmtpFault.Rcpt550);
+        await using var session = await transport.OpenAsync(default);
+
+        var refused = await Assert.ThrowsAsync<MailKit.Net.Smtp.SmtpCommandException>(() => session.SendAsync(Message("gone@example.org"), default));
+        await session.SendAsync(Message("here@example.org"), default);
+
+        Assert.True(SendFailure.Classify(refused)!.HardBounce);
+        Assert.Equal(["here@example.org"], _smtp.Copies.Keys);
+        Assert.Equal(1, _smtp.Sessions);
+    }
+
+    private SmtpTransport Transport(int messagesPerConnection) => new(
+        Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = SecureSocketOptions.None, TimeoutSeconds = 10 }),
+        Options.Create(new DeliveryOptions { MaxConnections = 2, MessagesPerConnection = messagesPerConnection }), TimeProvider.System);
+
+    private static MimeMessage Message(string to)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse("news@example.org"));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = "Hello";
+        message.Body = new TextPart("plain") { Text = "Hello." };
+        return message;
+    }
+
+    public ValueTask DisposeAsync() => _smtp.DisposeAsync();
+}
