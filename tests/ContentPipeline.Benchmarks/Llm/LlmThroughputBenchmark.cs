@@ -31,7 +31,7 @@ internal static class LlmThroughputBenchmark
             var inputs = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
             for (var i = 1; i <= articles; i++) File.WriteAllText(Path.Combine(inputs, $"story-{i:D4}.txt"), Article(i));
 
-            await using var server = await ChatCompletionsServer.StartAsync(r => Answer(r) with { Delay = latency });
+            await using var server = await ChatCompletionsServer.StartAsync(r => EchoModel.Answer(r) with { Delay = latency });
             var settings = new Dictionary<string, string?>
             {
                 ["Llm:Provider"] = "OpenAI",
@@ -80,26 +80,6 @@ internal static class LlmThroughputBenchmark
         var output = new StringWriter();
         var code = await cli.RunAsync(args, output, output);
         if (code != 0) throw new InvalidOperationException($"{args[0]} exited {code}: {output}");
-    }
-
-    /// <summary>A valid summary: the first sentence of the text the model was given.</summary>
-    private static ChatReply Answer(ChatRequest request)
-    {
-        if (request.SchemaName == "podcast_script")
-        {
-            var ids = request.UserData["stories"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToArray();
-            return ChatReply.Completion(JsonSerializer.Serialize(new
-            {
-                title = "Briefing",
-                segments = new[] { new { kind = "story", speaker = "Alex", text = "Today's stories.", articleIds = ids } },
-            }));
-        }
-        var text = request.UserData["text"]!.GetValue<string>();
-        var end = text.IndexOf('.');
-        return ChatReply.Completion(JsonSerializer.Serialize(new
-        {
-            headline = "Council news", summary = end < 0 ? text : text[..(end + 1)], keyPoints = Array.Empty<string>(), topics = new[] { "council" },
-        }));
     }
 
     private static string Article(int i) =>

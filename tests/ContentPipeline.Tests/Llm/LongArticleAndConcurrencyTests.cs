@@ -13,7 +13,7 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
     [Fact]
     public async Task AnArticleOf200000Words_IsSummarizedInChunksWithinTheTokenBudget_ThenReduced()
     {
-        await using var server = await ChatCompletionsServer.StartAsync(EchoFirstSentence);
+        await using var server = await ChatCompletionsServer.StartAsync(EchoModel.Answer);
         var file = _root.Write("in/long.txt", LongArticle(200_000));
 
         var result = await new CliRunner(_root.Root, Settings(server, ("Llm:InputTokenBudget", "6000"))).RunAsync("summarize", "--json", file);
@@ -32,7 +32,7 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
     [Fact]
     public async Task ADigestOfManyArticles_NeverHasMoreModelCallsInFlightThanMaxConcurrency()
     {
-        await using var server = await ChatCompletionsServer.StartAsync(r => EchoFirstSentence(r) with { Delay = TimeSpan.FromMilliseconds(300) });
+        await using var server = await ChatCompletionsServer.StartAsync(r => EchoModel.Answer(r) with { Delay = TimeSpan.FromMilliseconds(300) });
         var cli = new CliRunner(_root.Root, Settings(server, ("Llm:MaxConcurrency", "3"), ("Jobs:WorkerCount", "10")));
         var files = Enumerable.Range(1, 9).Select(i => _root.Write($"in/story-{i}.txt", ShortArticle(i))).ToArray();
         Assert.Equal(0, (await cli.RunAsync(["ingest", .. files])).ExitCode);
@@ -43,24 +43,6 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
         Assert.Equal(10, server.Requests.Count);
         Assert.InRange(server.MaxInFlight, 2, 3);
         Assert.Contains("model: 10 model call(s)", digest.Output);
-    }
-
-    /// <summary>A model that answers a summary with the first sentence of the text it was given, and a script with one story segment.</summary>
-    private static ChatReply EchoFirstSentence(ChatRequest request)
-    {
-        if (request.SchemaName == "podcast_script")
-        {
-            var ids = request.UserData["stories"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToArray();
-            return ChatReply.Completion(JsonSerializer.Serialize(new
-            {
-                title = "Briefing",
-                segments = new[] { new { kind = "story", speaker = "Alex", text = "Today's stories.", articleIds = ids } },
-            }));
-        }
-        var text = request.UserData["text"]!.GetValue<string>();
-        var end = text.IndexOfAny(['.', '\n']);
-        var first = end < 0 ? text : text[..(end + 1)].TrimEnd('\n');
-        return ChatReply.Completion(JsonSerializer.Serialize(new { headline = "Harbour inquiry", summary = first, keyPoints = Array.Empty<string>(), topics = new[] { "harbour" } }));
     }
 
     private static string LongArticle(int words)

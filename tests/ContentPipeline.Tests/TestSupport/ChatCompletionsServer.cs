@@ -33,6 +33,28 @@ public sealed record ChatReply(int Status, string Body, IReadOnlyDictionary<stri
     }));
 }
 
+/// <summary>A well-behaved model for tests and benchmarks that care about the calls, not the prose.</summary>
+public static class EchoModel
+{
+    /// <summary>Answers a summary with the first sentence of the text it was given, and a script with one story segment naming every story.</summary>
+    public static ChatReply Answer(ChatRequest request)
+    {
+        if (request.SchemaName == "podcast_script")
+        {
+            var ids = request.UserData["stories"]!.AsArray().Select(s => s!["id"]!.GetValue<long>()).ToArray();
+            return ChatReply.Completion(JsonSerializer.Serialize(new
+            {
+                title = "Briefing",
+                segments = new[] { new { kind = "story", speaker = "Alex", text = "Today's stories.", articleIds = ids } },
+            }));
+        }
+        var text = request.UserData["text"]!.GetValue<string>();
+        var end = text.IndexOfAny(['.', '\n']);
+        var first = end < 0 ? text : text[..(end + 1)].TrimEnd('\n');
+        return ChatReply.Completion(JsonSerializer.Serialize(new { headline = "News", summary = first, keyPoints = Array.Empty<string>(), topics = new[] { "news" } }));
+    }
+}
+
 /// <summary>
 /// A local HTTP server on 127.0.0.1 that speaks the chat-completions wire format (OpenAI and Azure OpenAI
 /// paths alike), records every request and answers with what the test's callback says.
