@@ -69,6 +69,8 @@ public static class FeedParser
     private static Feed Rss(XElement root, XElement? channel, string format, Uri? source)
     {
         var ns = root.Name.LocalName == "RDF" ? Rss10 : XNamespace.None;
+        // A feed read from a file has no address: its own site link is the base for relative item links.
+        source ??= Absolute((string?)channel?.Element(ns + "link"), null) is { } site ? new Uri(site) : null;
         var items = (root.Name.LocalName == "RDF" ? root.Elements(ns + "item") : channel?.Elements("item") ?? []).Select(item =>
         {
             var link = Absolute((string?)item.Element(ns + "link") ?? Permalink(item), source);
@@ -81,6 +83,8 @@ public static class FeedParser
 
     private static Feed Atom(XElement root, XNamespace ns, string format, Uri? source)
     {
+        source ??= root.Elements(ns + "link").FirstOrDefault(l => ((string?)l.Attribute("rel") ?? "alternate") == "alternate")?.Attribute("href")?.Value
+            is { } site && Absolute(site, null) is { } absolute ? new Uri(absolute) : null;
         var items = root.Elements(ns + "entry").Select(entry =>
         {
             var baseUri = BaseOf(entry, source);
@@ -100,6 +104,7 @@ public static class FeedParser
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
             var root = document.RootElement;
+            source ??= Absolute(String(root, "home_page_url"), null) is { } site ? new Uri(site) : null;
             if (!root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 throw new IngestException("the JSON Feed has no items array");
             var parsed = items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(item =>
