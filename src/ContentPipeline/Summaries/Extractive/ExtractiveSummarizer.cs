@@ -23,7 +23,7 @@ public static class ExtractiveSummarizer
         var features = SentenceFeatures.Of(article, options);
         var coverage = SentenceRanker.Coverage(article, length);
         var scores = SentenceRanker.Score(features, options, coverage);
-        var chosen = SentenceSelector.Select(article, scores, length, options.Redundancy);
+        var chosen = SentenceSelector.Select(article, scores, length, options.Redundancy, dangling: options.Dangling);
         return new ExtractiveSummary(
             string.IsNullOrWhiteSpace(title) ? HeadlineWriter.Write(article, features) : title.Trim(),
             chosen.Select(i => article.Sentences[i]).ToList(),

@@ -49,6 +49,13 @@ public sealed record ExtractiveSummarizerOptions
     [Range(1, 50)]
     public int MinWords { get; init; } = 6;
 
+    /// <summary>
+    /// Penalty for a sentence that opens with a reference back ("It", "They", "But") when the sentence before it
+    /// is not in the summary: read in article order it would dangle. 0 turns it off.
+    /// </summary>
+    [Range(0, 10)]
+    public double Dangling { get; init; } = 0.05;
+
     /// <summary>PageRank damping factor for centrality.</summary>
     [Range(0.01, 0.99)]
     public double Damping { get; init; } = 0.85;

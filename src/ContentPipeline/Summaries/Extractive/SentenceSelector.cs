@@ -6,7 +6,11 @@ internal static class SentenceSelector
     // Cosine above this means the same fact told twice; MMR alone lets such pairs through when both score high.
     private const double NearDuplicate = 0.7;
 
-    public static IReadOnlyList<int> Select(ArticleAnalysis article, double[] scores, SummaryLength length, double redundancy, bool inArticleOrder = true)
+    private static readonly string[] Openers =
+        ["It ", "Its ", "They ", "Their ", "Them ", "He ", "His ", "She ", "Her ", "This ", "These ", "Those ", "But ", "However", "And ", "Also", "Yet "];
+
+    public static IReadOnlyList<int> Select(ArticleAnalysis article, double[] scores, SummaryLength length, double redundancy, bool inArticleOrder = true,
+        double dangling = 0)
     {
         var n = scores.Length;
         var maxSentences = length.Sentences ?? (length.Words is null ? 3 : n);
@@ -24,6 +28,8 @@ internal static class SentenceSelector
                 if (overlap >= NearDuplicate)
                     continue;
                 var value = scores[i] - redundancy * overlap;
+                if (dangling > 0 && i > 0 && !chosen.Contains(i - 1) && OpensWithReference(article.Sentences[i]))
+                    value -= dangling;
                 if (value > bestValue)
                     (best, bestValue) = (i, value);
             }
@@ -39,5 +45,11 @@ internal static class SentenceSelector
         if (inArticleOrder)
             chosen.Sort();
         return chosen;
+    }
+
+    private static bool OpensWithReference(string sentence)
+    {
+        var start = sentence.TrimStart('"', '“', '‘', '\'', ' ');
+        return Openers.Any(o => start.StartsWith(o, StringComparison.Ordinal));
     }
 }
