@@ -1,3 +1,4 @@
+using ContentPipeline.Benchmarks.Delivery;
 using ContentPipeline.Benchmarks.Feeds;
 using ContentPipeline.Benchmarks.Llm;
 using ContentPipeline.Benchmarks.Rouge;
@@ -15,6 +16,7 @@ internal static class Benchmarks
         ["rouge"] = RougeBenchmark.Run,
         ["llm"] = LlmThroughputBenchmark.Run,
         ["feeds"] = FeedBenchmark.Run,
+        ["delivery"] = args => DeliveryBenchmark.RunAsync(args).GetAwaiter().GetResult(),
     };
 
     public static int Main(string[] args)

@@ -21,7 +21,7 @@ public sealed class NewsletterOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
     /// <summary>Optional: a mailbox for RFC 2369 mailto unsubscribes, added to List-Unsubscribe beside the one-click link.</summary>
-    [EmailAddress]
+    [RegularExpression(@"^[^@\s<>]+@[^@\s<>?]+$", ErrorMessage = "Newsletter:UnsubscribeMailbox must be an email address (or empty).")]
     public string? UnsubscribeMailbox { get; set; }
 
     public string Link(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');

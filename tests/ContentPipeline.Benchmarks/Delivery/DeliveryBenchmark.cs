@@ -17,10 +17,7 @@ namespace ContentPipeline.Benchmarks.Delivery;
 /// </summary>
 public static class DeliveryBenchmark
 {
-    // The app's features, as its own Program lists them. Reached by reflection: this console project has a
-    // top-level Program of its own, which hides the app's global Program type from the compiler.
-    private static readonly Action<IHostApplicationBuilder> AddFeatures = typeof(AppHost).Assembly.GetType("Program")!
-        .GetMethod("AddFeatures")!.CreateDelegate<Action<IHostApplicationBuilder>>();
+    private static readonly Action<IHostApplicationBuilder> AddFeatures = Program.AddFeatures;
 
     public static async Task<int> RunAsync(string[] args)
     {
