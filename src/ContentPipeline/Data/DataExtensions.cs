@@ -24,7 +24,9 @@ public static class DataExtensions
             var root = sp.GetRequiredService<ContentRoot>();
             var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
             options.UseSqlite(SqliteConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured, root))
-                .AddInterceptors(Pragmas);
+                .AddInterceptors(Pragmas)
+                // SQLite rebuilds a table to add a foreign key; the warning that this runs outside a transaction is noise on every first run.
+                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
