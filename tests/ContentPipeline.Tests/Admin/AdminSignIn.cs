@@ -29,6 +29,14 @@ public static partial class AdminSignIn
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>Posts a form as a browser would: with the anti-forgery token of the page at <paramref name="formPath"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string formPath, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await TokenAsync(http, formPath);
+        return await http.PostAsync(action, new FormUrlEncodedContent(
+            [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]));
+    }
+
     /// <summary>The anti-forgery token of the first form on the page (the cookie stays in the client's cookie jar).</summary>
     public static async Task<string> TokenAsync(HttpClient http, string path)
     {
@@ -37,6 +45,6 @@ public static partial class AdminSignIn
             : throw new InvalidOperationException($"No anti-forgery token on {path}");
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ContentPipeline.Data;
 using ContentPipeline.Subscribers;
+using ContentPipeline.Tests.Admin;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class DoubleOptInTests : IAsyncLifetime
     [Fact]
     public async Task ASignUp_StaysPendingUntilTheMailedLinkIsConfirmedByPost()
     {
-        var signUp = await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "Ida@Example.org"), new("name", "Ida")]));
+        var signUp = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "Ida@Example.org"), ("name", "Ida"));
         Assert.True(signUp.IsSuccessStatusCode);
         Assert.Equal(SubscriberStatus.Pending, await StatusAsync());
 
@@ -47,7 +48,7 @@ public sealed class DoubleOptInTests : IAsyncLifetime
     [Fact]
     public async Task AnExpiredOrUnsubscribeToken_DoesNotConfirm()
     {
-        await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "ida@example.org")]));
+        await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "ida@example.org"));
         var id = await IdAsync();
         var expired = _host.Services.GetRequiredService<ConfirmationTokens>().Create(id, DateTimeOffset.UtcNow.AddMinutes(-1));
         var unsubscribe = _host.Services.GetRequiredService<UnsubscribeTokens>().Create(id);
