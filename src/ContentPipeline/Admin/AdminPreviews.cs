@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentPipeline.Admin;
 
-/// <summary>An issue's rendered web HTML for the preview frame, sandboxed by CSP so it runs no script and reads no cookie.</summary>
+/// <summary>Admin downloads: the subscriber export, and an issue's rendered web HTML for the preview frame, sandboxed by CSP so it runs no script and reads no cookie.</summary>
 internal static class AdminPreviews
 {
     public static IEndpointRouteBuilder MapAdminPreviews(this IEndpointRouteBuilder app)
@@ -14,6 +14,14 @@ internal static class AdminPreviews
             if (html is null) return Results.NotFound();
             context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";
             return Results.Content(html, "text/html; charset=utf-8");
+        }).RequireAuthorization(AdminAuthorization.Policy);
+
+        app.MapGet("/admin/subscribers.csv", async (HttpContext context, ContentPipeline.Subscribers.SubscriberExporter exporter, CancellationToken ct) =>
+        {
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            context.Response.Headers.ContentDisposition = "attachment; filename=subscribers.csv";
+            await using var writer = new StreamWriter(context.Response.Body);
+            await exporter.ExportAsync(writer, ct);
         }).RequireAuthorization(AdminAuthorization.Policy);
         return app;
     }
