@@ -19,6 +19,7 @@ public sealed class AdminAccounts(AppDbContext db, IPasswordHasher<AdminUser> ha
     public async Task EnsureConfiguredAdminAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var configuredHash = string.IsNullOrEmpty(o.PasswordHash) ? null : o.PasswordHash;
         if (string.IsNullOrEmpty(o.Email))
         {
             if (!await db.AdminUsers.AnyAsync(cancellationToken))
@@ -31,17 +32,17 @@ public sealed class AdminAccounts(AppDbContext db, IPasswordHasher<AdminUser> ha
         if (admin is null)
         {
             admin = new AdminUser { Email = o.Email, NormalizedEmail = key, PasswordHash = "", CreatedAt = now, UpdatedAt = now };
-            admin.PasswordHash = o.PasswordHash ?? hasher.HashPassword(admin, o.Password!);
+            admin.PasswordHash = configuredHash ?? hasher.HashPassword(admin, o.Password!);
             db.AdminUsers.Add(admin);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Created the configured admin account {AdminId}", admin.Id);
             return;
         }
-        var changed = o.PasswordHash is { } hash
+        var changed = configuredHash is { } hash
             ? hash != admin.PasswordHash
             : hasher.VerifyHashedPassword(admin, admin.PasswordHash, o.Password!) == PasswordVerificationResult.Failed;
         if (!changed) return;
-        admin.PasswordHash = o.PasswordHash ?? hasher.HashPassword(admin, o.Password!);
+        admin.PasswordHash = configuredHash ?? hasher.HashPassword(admin, o.Password!);
         admin.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Updated the password of admin account {AdminId} from configuration", admin.Id);
@@ -65,7 +66,4 @@ public sealed class AdminAccounts(AppDbContext db, IPasswordHasher<AdminUser> ha
                 new Claim(ClaimTypes.Role, AdminAuthorization.Role),
             ], Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme));
     }
-
-    /// <summary>Prints a hash for Admin:PasswordHash.</summary>
-    public static string Hash(string password) => new PasswordHasher<AdminUser>().HashPassword(Decoy, password);
 }

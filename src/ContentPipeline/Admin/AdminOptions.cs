@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ContentPipeline.Subscribers;
 
 namespace ContentPipeline.Admin;
 
@@ -6,13 +7,12 @@ namespace ContentPipeline.Admin;
 public sealed class AdminOptions : IValidatableObject
 {
     public const string Section = "Admin";
+    public const int MinPasswordLength = 12;
 
     /// <summary>The first admin's address; created (or its password updated) when the host starts.</summary>
-    [EmailAddress]
     public string? Email { get; set; }
 
     /// <summary>The first admin's password, hashed before it is stored. Set it in the environment (Admin__Password); never logged.</summary>
-    [MinLength(12)]
     public string? Password { get; set; }
 
     /// <summary>Instead of Password: an ASP.NET Core Identity password hash (see README), so no password sits in configuration.</summary>
@@ -28,7 +28,12 @@ public sealed class AdminOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // Empty values (as in appsettings.json) mean "not set".
         var hasSecret = !string.IsNullOrEmpty(Password) || !string.IsNullOrEmpty(PasswordHash);
+        if (!string.IsNullOrEmpty(Email) && EmailAddresses.Validate(Email, out var error) is null)
+            yield return new($"Admin:Email '{Email}' is not a valid address: {error}", [nameof(Email)]);
+        if (!string.IsNullOrEmpty(Password) && Password.Length < MinPasswordLength)
+            yield return new($"Admin:Password must be at least {MinPasswordLength} characters long.", [nameof(Password)]);
         if (!string.IsNullOrEmpty(Email) && !hasSecret)
             yield return new("Admin:Email is set but neither Admin:Password nor Admin:PasswordHash is.", [nameof(Password)]);
         if (string.IsNullOrEmpty(Email) && hasSecret)

@@ -58,6 +58,23 @@ public sealed class DoubleOptInTests : IAsyncLifetime
         Assert.Equal(SubscriberStatus.Pending, await StatusAsync());
     }
 
+    [Fact]
+    public async Task TheSignUpForm_RefusesAPostWithoutItsAntiForgeryToken_AndABotFillingTheHoneypotAddsNobody()
+    {
+        var forged = await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "ida@example.org")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+
+        var bot = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "bot@example.org"), ("website", "http://spam.example"));
+        Assert.True(bot.IsSuccessStatusCode);
+
+        var invalid = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "not an address"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("is not a valid address", await invalid.Content.ReadAsStringAsync());
+
+        await using var db = TestDb.Open(_root.Root);
+        Assert.Equal(0, await db.Subscribers.CountAsync());
+    }
+
     private async Task<SubscriberStatus> StatusAsync()
     {
         await using var db = TestDb.Open(_root.Root);
