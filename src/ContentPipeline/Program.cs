@@ -1,6 +1,9 @@
+using ContentPipeline.Admin;
+using ContentPipeline.Archive;
 using ContentPipeline.Cli;
 using ContentPipeline.Data;
 using ContentPipeline.Delivery;
+using ContentPipeline.Health;
 using ContentPipeline.Ingestion;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
@@ -36,16 +39,28 @@ public partial class Program
         builder.AddDelivery();
         // Hangfire: the jobs that move an issue from articles to inboxes.
         builder.AddJobs();
+        // Admins: sign-in cookie, admin pages and API, rate limits, anti-forgery; server-rendered Razor Pages.
+        builder.AddAdmin();
+        // /healthz: the database, the job storage and (Delivery:Mode=Smtp) the SMTP server.
+        builder.AddHealth();
     }
 
     // The web surface of `serve`.
     public static void MapEndpoints(WebApplication app)
     {
+        // Who is signed in, rate limits and anti-forgery run before every page, API and the dashboard.
+        app.UseAdmin();
         // One-click unsubscribe (RFC 8058): GET shows a button, POST acts.
         app.MapUnsubscribe();
         // Web sign-up with double opt-in: GET /confirm shows a button, POST confirms.
         app.MapSubscribe();
-        // The Hangfire dashboard at /hangfire.
+        // The public archive of sent issues at /issues, with each issue's podcast script.
+        app.MapArchive();
+        // Sign-in, admin pages (/admin) and the admin API (/api): admins only.
+        app.MapAdmin();
+        // The Hangfire dashboard at /hangfire: admins only outside Development.
         app.MapJobsDashboard();
+        // Liveness and dependencies for load balancers and monitors.
+        app.MapHealth();
     }
 }

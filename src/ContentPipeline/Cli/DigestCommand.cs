@@ -48,7 +48,7 @@ internal static class DigestCommand
         }
 
         var progress = await WatchAsync(services, issueId.Value, TimeSpan.FromSeconds(timeoutSeconds), output, ct);
-        if (progress is not { IsFinal: true })
+        if (progress is not ({ IsFinal: true } or { State: IssueState.AwaitingApproval }))
         {
             await output.WriteLineAsync($"timed out after {timeoutSeconds} s: issue #{issueId} is still {progress?.State}; run digest again to resume it");
             return 3;
@@ -62,7 +62,7 @@ internal static class DigestCommand
             await output.WriteLineAsync(
                 $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId.Value, ct)}");
         await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml}}");
-        return progress.State == IssueState.Sent ? 0 : 1;
+        return progress.State is IssueState.Sent or IssueState.AwaitingApproval ? 0 : 1;
     }
 
     private static async Task<IssueProgress?> WatchAsync(IServiceProvider services, long issueId, TimeSpan timeout, TextWriter output, CancellationToken ct)
@@ -78,7 +78,7 @@ internal static class DigestCommand
             var line = progress?.Describe();
             if (line != last) await output.WriteLineAsync($"issue #{issueId}: {last = line}");
             foreach (var failure in failures.New()) await output.WriteLineAsync($"job failed: {failure}");
-            if (progress is null || progress.IsFinal || DateTime.UtcNow >= deadline) return progress;
+            if (progress is null || progress.IsFinal || progress.State == IssueState.AwaitingApproval || DateTime.UtcNow >= deadline) return progress;
             await Task.Delay(200, ct);
         }
     }

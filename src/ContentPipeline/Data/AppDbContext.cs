@@ -14,6 +14,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -48,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(i => i.State).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(i => i.State);
         });
+        model.Entity<AdminUser>(e => e.HasIndex(a => a.NormalizedEmail).IsUnique());
         model.Entity<Subscriber>(e =>
         {
             e.HasIndex(s => s.NormalizedEmail).IsUnique();

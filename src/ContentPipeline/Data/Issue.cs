@@ -1,7 +1,10 @@
 namespace ContentPipeline.Data;
 
-/// <summary>Where an issue is in the pipeline. Each state names the job that moves it on.</summary>
-public enum IssueState { Summarizing, Scripting, Rendering, FanningOut, Sending, Sent, Failed }
+/// <summary>
+/// Where an issue is in the pipeline. Each state names the job that moves it on; AwaitingApproval (only with
+/// Digest:RequireApproval) waits for an admin instead.
+/// </summary>
+public enum IssueState { Summarizing, Scripting, Rendering, AwaitingApproval, FanningOut, Sending, Sent, Failed }
 
 /// <summary>One newsletter edition.</summary>
 public sealed class Issue
@@ -16,6 +19,9 @@ public sealed class Issue
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>When an admin approved the issue for sending, and who (Digest:RequireApproval).</summary>
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
 
     public static bool IsFinal(IssueState state) => state is IssueState.Sent or IssueState.Failed;
 }

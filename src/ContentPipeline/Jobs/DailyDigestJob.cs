@@ -8,6 +8,10 @@ public sealed class DailyDigestJob(IssueFlow flow)
 {
     public const string RecurringId = "daily-digest";
 
+    /// <summary>The returned line is the job's result, shown on its page in the dashboard.</summary>
     [DisplayName("Daily digest")]
-    public Task RunAsync(CancellationToken cancellationToken) => flow.StartOrResumeAsync(cancellationToken);
+    public async Task<string> RunAsync(CancellationToken cancellationToken) =>
+        await flow.StartOrResumeAsync(cancellationToken) is { } issueId
+            ? $"Issue {issueId} is on its way: see /admin/issues/{issueId}"
+            : "Nothing new: no article is waiting for an issue, so nothing was sent";
 }

@@ -31,6 +31,7 @@ public sealed record IssueProgress(long IssueId, IssueState State, string? Error
         IssueState.Summarizing => $"summarizing: {Articles - ArticlesPending} of {Articles} article(s) done",
         IssueState.Scripting => "writing the podcast script",
         IssueState.Rendering => "rendering the newsletter",
+        IssueState.AwaitingApproval => $"awaiting approval: an admin approves it at /admin/issues/{IssueId}",
         IssueState.FanningOut => "preparing deliveries",
         IssueState.Sending => $"sending: {Sent + Failed} of {Deliveries} done (sent {Sent}, deferred {Deferred}, failed {Failed})",
         IssueState.Sent => $"sent: {Sent} delivered, {Deferred} deferred, {Failed} failed, of {Deliveries}",

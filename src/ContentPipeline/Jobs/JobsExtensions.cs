@@ -1,3 +1,4 @@
+using ContentPipeline.Admin;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -49,18 +50,23 @@ public static class JobsExtensions
         return builder;
     }
 
-    /// <summary>The dashboard at /hangfire: open to local requests in Development, to signed-in admins elsewhere.</summary>
+    /// <summary>
+    /// The dashboard at /hangfire. Outside Development it needs a signed-in admin: the admin policy on the endpoint sends
+    /// browsers to the sign-in page (API clients get 401), and the filter checks again. Development keeps Hangfire's
+    /// local-requests-only filter, which is no protection behind a reverse proxy (every visitor looks local).
+    /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        IDashboardAuthorizationFilter filter = app.Environment.IsDevelopment()
-            ? new LocalRequestsOnlyAuthorizationFilter()
-            : new SignedInAdminFilter();
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        var development = app.Environment.IsDevelopment();
+        IDashboardAuthorizationFilter filter = development ? new LocalRequestsOnlyAuthorizationFilter() : new SignedInAdminFilter();
+        var dashboard = app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [filter],
             DashboardTitle = "ContentPipeline jobs",
             DisplayStorageConnectionString = false,
+            AppPath = "/admin",
         });
+        if (!development) dashboard.RequireAuthorization(AdminAuthorization.Policy);
         return app;
     }
 
@@ -79,7 +85,6 @@ public static class JobsExtensions
 
     private sealed class SignedInAdminFilter : IDashboardAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) =>
-            context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+        public bool Authorize(DashboardContext context) => AdminAuthorization.IsAdmin(context.GetHttpContext().User);
     }
 }

@@ -27,4 +27,7 @@ public sealed class DigestOptions
     /// <summary>An IANA time zone id, such as Europe/London.</summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>When on, a rendered issue waits in AwaitingApproval until an admin approves it; nothing is sent before.</summary>
+    public bool RequireApproval { get; set; }
 }

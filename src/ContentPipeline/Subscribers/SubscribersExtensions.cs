@@ -1,6 +1,8 @@
 using ContentPipeline.Data;
 using ContentPipeline.Hosting;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Subscribers;
 
@@ -15,6 +17,12 @@ public static class SubscribersExtensions
             .SetApplicationName("ContentPipeline")
             .PersistKeysToFileSystem(new DirectoryInfo(new ContentRoot(builder.Environment.ContentRootPath).Resolve(keys)));
         builder.Services.AddOptions<SubscribersOptions>().BindConfiguration(SubscribersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(o => o.AddPolicy(SubscribeEndpoints.SignUpRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = context.RequestServices.GetRequiredService<IOptions<SubscribersOptions>>().Value.SignUpsPerHour,
+                Window = TimeSpan.FromHours(1),
+            })));
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddSingleton<ConfirmationTokens>();
         builder.Services.AddScoped<SendConfirmationJob>();

@@ -13,4 +13,8 @@ public sealed class SubscribersOptions
     /// <summary>How long a confirmation link works.</summary>
     [Range(1, 720)]
     public int ConfirmationHours { get; set; } = 48;
+
+    /// <summary>Sign-up attempts allowed per client address per hour.</summary>
+    [Range(1, 10_000)]
+    public int SignUpsPerHour { get; set; } = 10;
 }

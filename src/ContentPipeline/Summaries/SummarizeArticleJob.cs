@@ -15,7 +15,7 @@ namespace ContentPipeline.Summaries;
 public sealed class SummarizeArticleJob(AppDbContext db, ArticleSummarizer summarizer, IssueFlow flow,
     TimeProvider clock, ILogger<SummarizeArticleJob> logger)
 {
-    [DisplayName("Summarize article #{0} for issue #{1}")]
+    [ArticleJobName("Summarize")]
     public async Task RunAsync(long articleId, long issueId, CancellationToken cancellationToken)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);

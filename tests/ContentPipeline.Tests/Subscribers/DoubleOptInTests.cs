@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ContentPipeline.Data;
 using ContentPipeline.Subscribers;
+using ContentPipeline.Tests.Admin;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class DoubleOptInTests : IAsyncLifetime
     [Fact]
     public async Task ASignUp_StaysPendingUntilTheMailedLinkIsConfirmedByPost()
     {
-        var signUp = await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "Ida@Example.org"), new("name", "Ida")]));
+        var signUp = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "Ida@Example.org"), ("name", "Ida"));
         Assert.True(signUp.IsSuccessStatusCode);
         Assert.Equal(SubscriberStatus.Pending, await StatusAsync());
 
@@ -47,7 +48,7 @@ public sealed class DoubleOptInTests : IAsyncLifetime
     [Fact]
     public async Task AnExpiredOrUnsubscribeToken_DoesNotConfirm()
     {
-        await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "ida@example.org")]));
+        await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "ida@example.org"));
         var id = await IdAsync();
         var expired = _host.Services.GetRequiredService<ConfirmationTokens>().Create(id, DateTimeOffset.UtcNow.AddMinutes(-1));
         var unsubscribe = _host.Services.GetRequiredService<UnsubscribeTokens>().Create(id);
@@ -55,6 +56,23 @@ public sealed class DoubleOptInTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await _host.Http.PostAsync($"/confirm/{expired}", null)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await _host.Http.PostAsync($"/confirm/{unsubscribe}", null)).StatusCode);
         Assert.Equal(SubscriberStatus.Pending, await StatusAsync());
+    }
+
+    [Fact]
+    public async Task TheSignUpForm_RefusesAPostWithoutItsAntiForgeryToken_AndABotFillingTheHoneypotAddsNobody()
+    {
+        var forged = await _host.Http.PostAsync("/subscribe", new FormUrlEncodedContent([new("email", "ida@example.org")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+
+        var bot = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "bot@example.org"), ("website", "http://spam.example"));
+        Assert.True(bot.IsSuccessStatusCode);
+
+        var invalid = await AdminSignIn.PostFormAsync(_host.Http, "/subscribe", "/subscribe", ("email", "not an address"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("is not a valid address", await invalid.Content.ReadAsStringAsync());
+
+        await using var db = TestDb.Open(_root.Root);
+        Assert.Equal(0, await db.Subscribers.CountAsync());
     }
 
     private async Task<SubscriberStatus> StatusAsync()

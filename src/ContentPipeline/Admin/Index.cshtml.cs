@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ContentPipeline.Admin;
+
+/// <summary>The admin home is the issue list.</summary>
+public sealed class IndexModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/admin/issues");
+}

@@ -1,0 +1,31 @@
+using ContentPipeline.Data;
+using ContentPipeline.Delivery;
+using ContentPipeline.Newsletters;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentPipeline.Admin;
+
+/// <summary>
+/// "Send a test to me": the issue as a subscriber would get it, to the signed-in admin, through the configured
+/// transport. Not a Delivery row, so it never counts as sent and never stops a real send.
+/// </summary>
+public sealed class IssueTestSend(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, MessageFactory messages,
+    IMailTransport transport, TimeProvider clock)
+{
+    /// <summary>Null when sent; otherwise why not.</summary>
+    public async Task<string?> SendAsync(long issueId, string adminEmail, CancellationToken cancellationToken)
+    {
+        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
+        if (issue is null) return "there is no such issue";
+        if (issue.Html is null) return "the issue is not rendered yet";
+        var model = renderer.Model(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
+        model = model with { Subject = $"[Test] {model.Subject}" };
+        // Id 0 names no subscriber: the test copy's unsubscribe link unsubscribes nobody.
+        var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Source = "admin-test" };
+        var messageId = $"test-{issueId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}@{messages.Domain}";
+        var message = messages.Create(model, reader, messageId);
+        await using var session = await transport.OpenAsync(cancellationToken);
+        await session.SendAsync(message, cancellationToken);
+        return null;
+    }
+}
