@@ -17,7 +17,8 @@ public static class AdminExtensions
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<IssueTestSend>();
         builder.Services.AddScoped<IssueApproval>();
-        builder.Services.AddHostedService<AdminAccountSeed>();
+        // Only the web host signs anyone in: the command-line tools neither need the account nor warn about it.
+        if (builder is WebApplicationBuilder) builder.Services.AddHostedService<AdminAccountSeed>();
 
         var sessionHours = builder.Configuration.GetValue($"{AdminOptions.Section}:{nameof(AdminOptions.SessionHours)}", new AdminOptions().SessionHours);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
