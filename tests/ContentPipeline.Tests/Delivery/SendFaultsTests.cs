@@ -60,9 +60,11 @@ public sealed class SendFaultsTests
             ["Delivery:ClaimChunk"] = "5",
         });
         await s.PrepareAsync(subscribers);
-        s.Smtp.DataDelay = TimeSpan.FromMilliseconds(40);
+        // Slow enough that the send cannot finish within the first run's timeout, however long a loaded
+        // machine takes to reach the sending stage: 150 messages over 2 connections at 200 ms take 15 s.
+        s.Smtp.DataDelay = TimeSpan.FromMilliseconds(200);
 
-        var stopped = await s.Cli.RunAsync("digest", "--timeout", "3");
+        var stopped = await s.Cli.RunAsync("digest", "--timeout", "10");
 
         Assert.True(stopped.ExitCode == 3, stopped.Output + stopped.Error);
         Assert.True(s.Smtp.Copies.Count < subscribers, "the first run should stop before every message is sent");
