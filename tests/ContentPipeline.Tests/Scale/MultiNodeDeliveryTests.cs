@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using ContentPipeline.Data;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Tests.Scale;
 
 [Collection(HostCollection.Name)]
-public sealed class MultiNodeDeliveryTests : IAsyncLifetime
+public sealed class MultiNodeDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    private void Mark(string what) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:F1} s  {what} (copies so far: {_smtp.Copies.Count})");
+
     private const int Subscribers = 5_000;
     private readonly TestRoot _root = new();
     private readonly SmtpTestServer _smtp = new() { KeepMessages = false };
@@ -24,10 +29,13 @@ public sealed class MultiNodeDeliveryTests : IAsyncLifetime
     public async Task Digest_WithThreeServeNodes_SendsEverySubscriberExactlyOneCopy()
     {
         await _cluster.StartServeNodesAsync(3);
+        Mark("serve nodes up");
         await _cluster.SeedAsync(Subscribers);
+        Mark("seeded");
 
         var digest = _cluster.StartDigest();
         var code = await digest.WaitForExitAsync(TimeSpan.FromMinutes(4));
+        Mark($"digest exited {code}; repeated copies: {_smtp.Copies.Values.Sum(n => n - 1)}");
 
         Assert.True(code == 0, _cluster.Logs);
         Assert.Equal(Subscribers, _smtp.Copies.Count);
@@ -39,7 +47,9 @@ public sealed class MultiNodeDeliveryTests : IAsyncLifetime
     public async Task Digest_WhenAServeNodeIsKilledMidSend_LosesNoneAndRepeatsAtMostOneClaimChunkPerConnection()
     {
         await _cluster.StartServeNodesAsync(2);
+        Mark("serve nodes up");
         await _cluster.SeedAsync(Subscribers);
+        Mark("seeded");
 
         var digest = _cluster.StartDigest();
         var victim = _cluster.Nodes[0];
@@ -47,7 +57,9 @@ public sealed class MultiNodeDeliveryTests : IAsyncLifetime
         while (_smtp.Copies.Count < Subscribers / 3 && DateTime.UtcNow < deadline && !digest.HasExited) await Task.Delay(20);
         Assert.False(digest.HasExited, "the send finished before a node could be killed:\n" + _cluster.Logs);
         victim.Kill();
+        Mark($"killed {victim.Name}");
         var code = await digest.WaitForExitAsync(TimeSpan.FromMinutes(4));
+        Mark($"digest exited {code}; repeated copies: {_smtp.Copies.Values.Sum(n => n - 1)}");
 
         Assert.True(code == 0, _cluster.Logs);
         Assert.Equal(Subscribers, _smtp.Copies.Count);
