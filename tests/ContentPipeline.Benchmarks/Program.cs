@@ -1,6 +1,7 @@
 using ContentPipeline.Benchmarks.Feeds;
 using ContentPipeline.Benchmarks.Llm;
 using ContentPipeline.Benchmarks.Rouge;
+using ContentPipeline.Benchmarks.Scale;
 
 namespace ContentPipeline.Benchmarks;
 
@@ -15,6 +16,7 @@ internal static class Benchmarks
         ["rouge"] = RougeBenchmark.Run,
         ["llm"] = LlmThroughputBenchmark.Run,
         ["feeds"] = FeedBenchmark.Run,
+        ["scale"] = ScaleBenchmark.Run,
     };
 
     public static int Main(string[] args)
