@@ -43,8 +43,21 @@ public static class PostgresServer
         var exports = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Replace("export ", "").Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim('\''));
         var data = exports["CONTENTPIPELINE_TEST_PGDATA"];
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(script, "stop", data);
+        StopWhenThisProcessEnds(script, data);
         return exports[Variable];
+    }
+
+    /// <summary>
+    /// A detached watcher stops the cluster once the test process is gone: the test host is often ended without
+    /// running exit handlers, and a cluster left behind would hold a port and a folder.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(string script, string data)
+    {
+        var watcher = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var a in new[] { "bash", "-c", "exec >/dev/null 2>&1 </dev/null; while kill -0 \"$0\"; do sleep 1; done; exec bash \"$1\" stop \"$2\"",
+                     Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), script, data })
+            watcher.ArgumentList.Add(a);
+        Process.Start(watcher)?.Dispose();
     }
 
     private static (int Code, string Output, string Error) Run(string script, params string[] args)
