@@ -2,6 +2,7 @@ using ContentPipeline.Benchmarks.Delivery;
 using ContentPipeline.Benchmarks.Feeds;
 using ContentPipeline.Benchmarks.Llm;
 using ContentPipeline.Benchmarks.Rouge;
+using ContentPipeline.Benchmarks.Scale;
 
 namespace ContentPipeline.Benchmarks;
 
@@ -17,6 +18,7 @@ internal static class Benchmarks
         ["llm"] = LlmThroughputBenchmark.Run,
         ["feeds"] = FeedBenchmark.Run,
         ["delivery"] = args => DeliveryBenchmark.RunAsync(args).GetAwaiter().GetResult(),
+        ["scale"] = ScaleBenchmark.Run,
     };
 
     public static int Main(string[] args)

@@ -97,13 +97,21 @@ internal static class DigestCommand
     }
 
     /// <summary>Hangfire jobs that failed for good while we watched, with their reason.</summary>
-    private sealed class FailedJobs(JobStorage storage)
+    private sealed class FailedJobs
     {
-        private readonly HashSet<string> _seen = [];
+        private readonly JobStorage _storage;
+        private readonly HashSet<string> _seen;
+
+        /// <summary>Failures already there when we start (shared job storage keeps other runs' history) are not this run's.</summary>
+        public FailedJobs(JobStorage storage)
+        {
+            _storage = storage;
+            _seen = storage.GetMonitoringApi().FailedJobs(0, 50).Select(j => j.Key).ToHashSet();
+        }
 
         public IEnumerable<string> New()
         {
-            var api = storage.GetMonitoringApi();
+            var api = _storage.GetMonitoringApi();
             foreach (var (id, job) in api.FailedJobs(0, 50))
                 if (_seen.Add(id)) yield return $"{job.Job?.Method.Name} #{id}: {job.ExceptionMessage}";
         }

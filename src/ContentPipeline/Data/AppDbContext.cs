@@ -4,8 +4,17 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ContentPipeline.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The application's data. This class is the SQLite model with its migrations in Data/Migrations;
+/// <see cref="PostgresDbContext"/> is the same model on PostgreSQL with its own migrations.
+/// </summary>
+public class AppDbContext : DbContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's derived context, whose options name its own type (so its migrations are its own).</summary>
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Summary> Summaries => Set<Summary>();
     public DbSet<ScriptDraft> ScriptDrafts => Set<ScriptDraft>();

@@ -2,6 +2,7 @@ using ContentPipeline.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ContentPipeline.Data;
 
@@ -14,22 +15,59 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.Provider == StorageProvider.Sqlite,
-                "Storage:Provider=Postgres is not supported yet; use Sqlite (the default).")
-            .ValidateOnStart();
+            .ValidateDataAnnotations().ValidateOnStart();
 
-        builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+        // The provider decides which context type is registered, so it is read now rather than when options resolve.
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (Provider(builder.Configuration) == StorageProvider.Postgres)
         {
-            var root = sp.GetRequiredService<ContentRoot>();
-            var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
-            options.UseSqlite(SqliteConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured, root))
-                .AddInterceptors(Pragmas)
-                // SQLite rebuilds a table to add a foreign key; the warning that this runs outside a transaction is noise on every first run.
-                .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
-        });
+            var connectionString = PostgresConnectionString(configured);
+            builder.Services.AddDbContext<AppDbContext, PostgresDbContext>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+            {
+                var root = sp.GetRequiredService<ContentRoot>();
+                options.UseSqlite(SqliteConnectionString(string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured, root))
+                    .AddInterceptors(Pragmas)
+                    // SQLite rebuilds a table to add a foreign key; the warning that this runs outside a transaction is noise on every first run.
+                    .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
+            });
+        }
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
+    }
+
+    /// <summary>Storage:Provider, read straight from configuration; a value that is not a provider is a configuration error.</summary>
+    public static StorageProvider Provider(IConfiguration configuration)
+    {
+        var value = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        if (string.IsNullOrWhiteSpace(value)) return StorageProvider.Sqlite;
+        return Enum.TryParse<StorageProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
+                [$"Storage:Provider '{value}' is not known: use Sqlite (the default) or Postgres."]);
+    }
+
+    /// <summary>The PostgreSQL connection string, checked: it must be set (there is no default server) and parse.</summary>
+    public static string PostgresConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured) || configured.Contains("Data Source=", StringComparison.OrdinalIgnoreCase))
+            throw new OptionsValidationException(ConnectionStringName, typeof(string),
+                [$"ConnectionStrings:{ConnectionStringName} must name a PostgreSQL database when Storage:Provider is Postgres, " +
+                 "for example Host=db.internal;Database=contentpipeline;Username=contentpipeline;Password=..."]);
+        try
+        {
+            var csb = new NpgsqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(csb.Host)) throw new ArgumentException("Host is missing");
+            return csb.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new OptionsValidationException(ConnectionStringName, typeof(string),
+                [$"ConnectionStrings:{ConnectionStringName} is not a valid PostgreSQL connection string: {e.Message}"]);
+        }
     }
 
     /// <summary>Makes the file path absolute against the product folder and sets a busy timeout for concurrent writers.</summary>

@@ -19,13 +19,20 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     {
         var token = Guid.NewGuid();
         var now = Now;
-        var due = Due(issueId, batch, now);
-        var chunk = due.OrderBy(d => d.Id).Take(count).Select(d => d.Id);
         int claimed;
         using (await gate.EnterAsync(cancellationToken))
-            claimed = await due.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimedAt, now)
-            .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+        {
+            if (db.Database.IsSqlite())
+            {
+                // SQLite has one writer at a time: the conditional update alone makes the claim atomic.
+                var due = Due(issueId, batch, now);
+                var chunk = due.OrderBy(d => d.Id).Take(count).Select(d => d.Id);
+                claimed = await due.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimedAt, now)
+                    .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+            }
+            else claimed = await ClaimSkippingLockedAsync(issueId, batch, count, token, now, cancellationToken);
+        }
         if (claimed == 0) return [];
         return await db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
             .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s))
@@ -87,6 +94,27 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
         var claimed = await open.Where(d => d.State == DeliveryState.Sending).MinAsync(d => d.ClaimedAt, cancellationToken);
         var leaseEnd = claimed + lease;
         return deferred is null ? leaseEnd : leaseEnd is null ? deferred : deferred < leaseEnd ? deferred : leaseEnd;
+    }
+
+    /// <summary>
+    /// PostgreSQL: rows another node is claiming right now are skipped, not waited for, so two workers on one batch
+    /// take disjoint chunks (a plain conditional update would make the second wait, then find its chunk taken and stop).
+    /// The conditions are those of <see cref="Due"/>.
+    /// </summary>
+    private Task<int> ClaimSkippingLockedAsync(long issueId, int batch, int count, Guid token, DateTime now, CancellationToken cancellationToken)
+    {
+        var leaseStart = now.AddSeconds(-options.Value.LeaseSeconds);
+        return db.Database.ExecuteSqlAsync($"""
+            UPDATE "Deliveries" SET "State" = 'Sending', "ClaimedAt" = {now}, "ClaimToken" = {token}, "Attempts" = "Attempts" + 1
+            WHERE "Id" IN (
+                SELECT "Id" FROM "Deliveries"
+                WHERE "IssueId" = {issueId} AND "Batch" = {batch}
+                  AND ("State" = 'Pending'
+                       OR ("State" = 'Deferred' AND "NextAttemptAt" <= {now})
+                       OR ("State" = 'Sending' AND "ClaimedAt" < {leaseStart}))
+                ORDER BY "Id" LIMIT {count}
+                FOR UPDATE SKIP LOCKED)
+            """, cancellationToken);
     }
 
     private IQueryable<Data.Delivery> Due(long issueId, int batch, DateTime now)

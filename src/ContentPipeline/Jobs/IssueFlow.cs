@@ -15,6 +15,9 @@ namespace ContentPipeline.Jobs;
 /// </summary>
 public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<IssueFlow> logger)
 {
+    /// <summary>The advisory lock composing an issue takes on PostgreSQL ("CPcompos" in ASCII).</summary>
+    private const long ComposeLock = 0x4350636f6d706f73;
+
     /// <summary>Resumes an unfinished issue, or composes a new one from articles not yet in any issue. Null when there is nothing to do.</summary>
     public async Task<long?> StartOrResumeAsync(CancellationToken cancellationToken)
     {
@@ -110,9 +113,12 @@ public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimePr
     {
         var now = clock.GetUtcNow().UtcDateTime;
         long issueId;
-        // One write transaction: SQLite serialises writers, so two digests cannot both claim the same articles.
+        // One write transaction: SQLite serialises writers, so two digests cannot both claim the same articles. On
+        // PostgreSQL an advisory lock held to the commit does the same across nodes; the later digest finds nothing new.
         await using (var tx = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (!db.Database.IsSqlite())
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ComposeLock})", cancellationToken);
             var issue = new Issue { State = IssueState.Summarizing, CreatedAt = now, UpdatedAt = now };
             db.Issues.Add(issue);
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using ContentPipeline.Admin;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using ContentPipeline.Data;
 using ContentPipeline.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,10 @@ namespace ContentPipeline.Jobs;
 
 public static class JobsExtensions
 {
-    /// <summary>Hangfire's client and storage (in memory: the application database is the source of truth).</summary>
+    /// <summary>
+    /// Hangfire's client and storage: in memory with SQLite (the application database is the source of truth), in
+    /// the same PostgreSQL database with Storage:Provider=Postgres, so that several nodes share one set of queues.
+    /// </summary>
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,7 +22,16 @@ public static class JobsExtensions
             .ValidateOnStart();
         // The storage is this host's own instance, not Hangfire's static JobStorage.Current, so two hosts in
         // one process (tests) never share jobs.
-        builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        if (DataExtensions.Provider(builder.Configuration) == StorageProvider.Postgres)
+        {
+            var connectionString = DataExtensions.PostgresConnectionString(builder.Configuration.GetConnectionString(DataExtensions.ConnectionStringName));
+            builder.Services.AddSingleton<JobStorage>(sp =>
+                PostgresJobStorage.Create(connectionString, sp.GetRequiredService<IOptions<JobsOptions>>().Value));
+        }
+        else
+        {
+            builder.Services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        }
         builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

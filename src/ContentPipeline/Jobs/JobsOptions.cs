@@ -13,6 +13,14 @@ public sealed class JobsOptions
     /// <summary>How often scheduled jobs (retries, deferred sends) are looked for.</summary>
     [Range(0.1, 600)]
     public double SchedulePollingSeconds { get; set; } = 15;
+
+    /// <summary>Postgres job storage: how often an idle worker looks for a new job.</summary>
+    [Range(0.1, 600)]
+    public double QueuePollingSeconds { get; set; } = 1;
+
+    /// <summary>Postgres job storage: a job fetched by a node that stopped answering is fetched again after this.</summary>
+    [Range(5, 86_400)]
+    public int InvisibilityTimeoutSeconds { get; set; } = 120;
 }
 
 /// <summary>Digest: when the recurring daily-digest job runs.</summary>

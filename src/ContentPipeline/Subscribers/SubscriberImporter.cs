@@ -1,5 +1,6 @@
 using ContentPipeline.Data;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentPipeline.Subscribers;
@@ -61,27 +62,28 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
     private async Task<int> InsertAsync(IEnumerable<(string Key, string Email, string? Name)> rows, string source, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Plain ADO.NET over whichever provider is configured: one prepared statement, large transactions.
+        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var added = 0;
             foreach (var chunk in rows.Chunk(RowsPerTransaction))
             {
-                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
                 await using var insert = connection.CreateCommand();
                 insert.Transaction = tx;
                 // ON CONFLICT: an address added by someone else since we looked is left as it is.
                 insert.CommandText = """
                     INSERT INTO "Subscribers" ("Email", "NormalizedEmail", "Name", "Status", "Source", "CreatedAt", "UpdatedAt", "HardBounces")
-                    VALUES ($email, $key, $name, 'Active', $source, $now, $now, 0)
+                    VALUES (@email, @key, @name, 'Active', @source, @now, @now, 0)
                     ON CONFLICT ("NormalizedEmail") DO NOTHING
                     """;
-                var email = insert.Parameters.Add("$email", SqliteType.Text);
-                var key = insert.Parameters.Add("$key", SqliteType.Text);
-                var name = insert.Parameters.Add("$name", SqliteType.Text);
-                insert.Parameters.AddWithValue("$source", source);
-                insert.Parameters.AddWithValue("$now", now);
+                var email = Parameter(insert, "@email", DbType.String, null);
+                var key = Parameter(insert, "@key", DbType.String, null);
+                var name = Parameter(insert, "@name", DbType.String, null);
+                Parameter(insert, "@source", DbType.String, source);
+                Parameter(insert, "@now", null, now); // inferred: a UTC DateTime is what each provider expects
                 await insert.PrepareAsync(cancellationToken);
                 foreach (var row in chunk)
                 {
@@ -98,5 +100,15 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name, DbType? type, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        if (type is { } t) parameter.DbType = t;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 }

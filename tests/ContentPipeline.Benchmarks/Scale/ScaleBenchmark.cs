@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using ContentPipeline.Benchmarks.Delivery;
+using ContentPipeline.Hosting;
+using Npgsql;
+
+namespace ContentPipeline.Benchmarks.Scale;
+
+/// <summary>
+/// Send throughput of one node and of three against the same PostgreSQL, into Postfix's smtp-sink. "One node" is
+/// the `digest` process alone (it runs its own job server); "three" is `digest` beside two `serve` processes. The
+/// send is timed from the first claim to the last mark in the Deliveries table; database round trips are counted as
+/// the transactions pg_stat_database records for the run's database (every statement the nodes send outside an
+/// explicit transaction is one, Hangfire's polling included), per delivered message. On two cores three nodes show
+/// the cost of coordination, not a speed-up.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var subscribers = Option(args, "--subscribers", 5000);
+        var batch = Option(args, "--batch", 250);
+        return RunAsync(subscribers, batch).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(int subscribers, int batch)
+    {
+        if (SmtpSink.Find("smtp-sink") is not { } sinkPath)
+        {
+            Console.Error.WriteLine("scale: needs Postfix's smtp-sink (apt-get install postfix)");
+            return 2;
+        }
+        await using var server = BenchmarkPostgres.Start();
+        using var sink = await SmtpSink.StartAsync(sinkPath);
+        Console.WriteLine($"scale: {subscribers} subscribers in batches of {batch}, Delivery:MaxConnections=4 and ClaimChunk=50 per node, into smtp-sink");
+        Console.WriteLine($"{"nodes",5}  {"sent",6}  {"msg/s",8}  {"send s",7}  {"db xacts/msg",12}");
+        foreach (var nodes in new[] { 1, 3 })
+        {
+            var (rate, seconds, xactsPerMessage, sent) = await RunClusterAsync(server, sink.Port, nodes, subscribers, batch);
+            Console.WriteLine($"{nodes,5}  {sent,6}  {rate,8:F0}  {seconds,7:F1}  {xactsPerMessage,12:F2}");
+        }
+        return 0;
+    }
+
+    private static async Task<(double Rate, double Seconds, double XactsPerMessage, long Sent)> RunClusterAsync(BenchmarkPostgres server, int smtpPort,
+        int nodes, int subscribers, int batch)
+    {
+        var root = BenchmarkFolder.Create();
+        var database = await server.CreateDatabaseAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["CONTENTPIPELINE_ROOT"] = root.Path,
+            ["Storage__Provider"] = "Postgres",
+            ["ConnectionStrings__ContentPipeline"] = database,
+            ["Delivery__Mode"] = "Smtp",
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Smtp__Security"] = "None",
+            ["Delivery__BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+            ["Jobs__SchedulePollingSeconds"] = "1",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        var serve = Enumerable.Range(1, nodes - 1).Select(_ => Node.Start(root, environment, "serve", "--urls", "http://127.0.0.1:0")).ToList();
+        try
+        {
+            foreach (var node in serve) await node.WaitForAsync("Now listening on");
+            // Stored through the real commands; ingest also migrates the database when no serve node did.
+            var articles = Directory.EnumerateFiles(Path.Combine(ContentRoot.Find().Path, "src", "ContentPipeline", "Samples")).ToArray();
+            await Node.Start(root, environment, ["ingest", .. articles]).ExitAsync();
+            var csv = Path.Combine(root.Path, "subscribers.csv");
+            await File.WriteAllLinesAsync(csv, ["email", .. Enumerable.Range(1, subscribers).Select(i => $"reader{i}@bench.test")]);
+            await Node.Start(root, environment, "subscribers", "import", csv).ExitAsync();
+
+            var before = await server.TransactionsAsync(database);
+            await Node.Start(root, environment, "digest", "--timeout", "600").ExitAsync();
+            await Task.Delay(1500); // backends report their counts to pg_stat_database at most once a second
+            var xacts = await server.TransactionsAsync(database) - before;
+
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var window = new NpgsqlCommand("""
+                SELECT count(*) FILTER (WHERE "State" = 'Sent'), EXTRACT(EPOCH FROM max("SentAt") - min("ClaimedAt"))::float8 FROM "Deliveries"
+                """, connection);
+            await using var reader = await window.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var sent = reader.GetInt64(0);
+            var seconds = reader.GetDouble(1);
+            return (sent / seconds, seconds, (double)xacts / sent, sent);
+        }
+        finally
+        {
+            foreach (var node in serve) await node.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            try { Directory.Delete(root.Path, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using ContentPipeline.Data;
+using ContentPipeline.Tests.EndToEnd;
+using ContentPipeline.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentPipeline.Tests.Scale;
+
+/// <summary>
+/// Several real host processes against one PostgreSQL database and one SMTP server in the test process: the
+/// subscribers and articles are stored, `serve` nodes start, and `digest` runs as one more process, which joins
+/// the cluster with its own job server.
+/// </summary>
+public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, SmtpTestServer smtp) : IAsyncDisposable
+{
+    /// <summary>
+    /// A killed node can repeat at most MaxConnections x ClaimChunk messages (README); both kept small. Four
+    /// connections a node because the test SMTP server answers each connection slowly, not for the database.
+    /// </summary>
+    public const int ClaimChunk = 10;
+    public const int MaxConnections = 4;
+    public const int LeaseSeconds = 10;
+
+    public List<NodeProcess> Nodes { get; } = [];
+
+    public Dictionary<string, string> Environment => new()
+    {
+        ["CONTENTPIPELINE_ROOT"] = root.Path,
+        ["Storage__Provider"] = "Postgres",
+        ["ConnectionStrings__ContentPipeline"] = database.ConnectionString,
+        ["Delivery__Mode"] = "Smtp",
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Smtp__Security"] = "None",
+        ["Delivery__BatchSize"] = "250",
+        ["Delivery__ClaimChunk"] = ClaimChunk.ToString(CultureInfo.InvariantCulture),
+        ["Delivery__MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
+        ["Delivery__LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+        ["Jobs__WorkerCount"] = "2",
+        ["Jobs__SchedulePollingSeconds"] = "1",
+        ["Jobs__QueuePollingSeconds"] = "0.5",
+        ["Jobs__InvisibilityTimeoutSeconds"] = "10",
+        ["Newsletter__FromAddress"] = "digest@scale.test",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>Starts the serve nodes together on the empty database: they migrate and install Hangfire's schema in turn.</summary>
+    public async Task StartServeNodesAsync(int count)
+    {
+        var started = Enumerable.Range(1, count)
+            .Select(i => NodeProcess.Start($"node{i}", root.Path, Environment, "serve", "--urls", "http://127.0.0.1:0")).ToList();
+        Nodes.AddRange(started);
+        await Task.WhenAll(started.Select(n => n.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(120))));
+    }
+
+    /// <summary>Stores two articles and the subscribers through the real commands (in this process, on the same database).</summary>
+    public async Task SeedAsync(int subscribers)
+    {
+        var cli = new CliRunner(root.Root, Environment.ToDictionary(e => e.Key.Replace("__", ":"), e => (string?)e.Value));
+        var csv = new StringBuilder("email,name\n");
+        for (var i = 1; i <= subscribers; i++) csv.Append(CultureInfo.InvariantCulture, $"reader{i:D5}@scale.test,Reader {i}\n");
+        var import = await cli.RunAsync("subscribers", "import", root.Write("in/subscribers.csv", csv.ToString()));
+        Assert.True(import.ExitCode == 0, import.Output + import.Error);
+        var ingest = await cli.RunAsync("ingest", root.Write("in/bridge.txt", Fixtures.FurnishedArticle), root.Write("in/market.txt", Fixtures.SecondArticle));
+        Assert.True(ingest.ExitCode == 0, ingest.Output + ingest.Error);
+    }
+
+    public NodeProcess StartDigest()
+    {
+        var digest = NodeProcess.Start("digest", root.Path, Environment, "digest", "--timeout", "240");
+        Nodes.Add(digest);
+        return digest;
+    }
+
+    public PostgresDbContext OpenDb() =>
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(database.ConnectionString).Options);
+
+    /// <summary>Every node's output, for a failure message.</summary>
+    public string Logs => string.Join("\n", Nodes.Select(n => $"--- {n.Name} ---\n{Tail(n.Output)}"));
+
+    private static string Tail(string text) => text.Length > 3000 ? text[^3000..] : text;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes) await node.DisposeAsync();
+    }
+}
