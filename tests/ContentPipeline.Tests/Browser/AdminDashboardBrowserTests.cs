@@ -48,7 +48,11 @@ public sealed class AdminDashboardBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("/hangfire/recurring");
         await page.Locator("input.js-jobs-list-checkbox[value='daily-digest']").CheckAsync();
+        // The dashboard reloads the page once the trigger is accepted: wait for that, or a later navigation races it.
+        var reloaded = new TaskCompletionSource();
+        page.Load += (_, _) => reloaded.TrySetResult();
         await page.GetByRole(AriaRole.Button, new() { Name = "Trigger now" }).ClickAsync();
+        await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var mail = await _smtp.WaitForMessageAsync(TimeSpan.FromSeconds(60), m => m.To.Contains("reader@example.org"));
         Assert.Contains("Harbour market", mail.Message.Subject);
