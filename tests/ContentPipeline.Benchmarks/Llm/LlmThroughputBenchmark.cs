@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 namespace ContentPipeline.Benchmarks.Llm;
 
 /// <summary>
-/// <c>llm [--articles 200] [--concurrency 8] [--latency-ms 250]</c>: ingests the articles and runs a digest
+/// <c>llm [--articles 200] [--concurrency 8] [--latency-ms 250] [--workers 16]</c>: ingests the articles and runs a digest
 /// against a local chat-completions endpoint that takes latency-ms per call, with Llm:MaxConcurrency set;
 /// prints the summaries' makespan beside the ideal (articles / concurrency × latency) as a ratio. Then
 /// summarizes the same texts again and prints how many model calls that made (the cache should make none).
@@ -23,6 +23,7 @@ internal static class LlmThroughputBenchmark
         var articles = Option(args, "--articles", 200);
         var concurrency = Option(args, "--concurrency", 8);
         var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 250));
+        var workers = Option(args, "--workers", concurrency * 2);
         var folder = Directory.CreateTempSubdirectory("contentpipeline-llm-bench-").FullName;
         try
         {
@@ -38,7 +39,7 @@ internal static class LlmThroughputBenchmark
                 ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
                 ["Llm:Model"] = "bench-model",
                 ["Llm:MaxConcurrency"] = concurrency.ToString(),
-                ["Jobs:WorkerCount"] = (concurrency * 2).ToString(),
+                ["Jobs:WorkerCount"] = workers.ToString(),
                 ["Jobs:SchedulePollingSeconds"] = "0.2",
             };
             var root = new ContentRoot(folder);
@@ -51,7 +52,7 @@ internal static class LlmThroughputBenchmark
                 var start = calls.Min(c => c.CreatedAt.AddMilliseconds(-c.DurationMs));
                 var makespan = (calls.Max(c => c.CreatedAt) - start).TotalSeconds;
                 var ideal = articles / (double)concurrency * latency.TotalSeconds;
-                Console.WriteLine($"summarize {articles} articles through Hangfire, Llm:MaxConcurrency={concurrency}, {latency.TotalMilliseconds:0} ms per call");
+                Console.WriteLine($"summarize {articles} articles through Hangfire ({workers} workers), Llm:MaxConcurrency={concurrency}, {latency.TotalMilliseconds:0} ms per call");
                 Console.WriteLine($"  model calls        {calls.Count}");
                 Console.WriteLine($"  most in flight     {server.MaxInFlight} (limit {concurrency})");
                 Console.WriteLine($"  makespan           {makespan:F2} s");
@@ -82,11 +83,23 @@ internal static class LlmThroughputBenchmark
         if (code != 0) throw new InvalidOperationException($"{args[0]} exited {code}: {output}");
     }
 
-    private static string Article(int i) =>
-        $"Council {i} approves harbour plan\n\nThe council of Port {i} voted on Tuesday to approve a plan for its harbour after {i % 9 + 2} years of debate. " +
-        $"The plan sets aside {i * 3 % 97 + 5} berths for fishing boats and turns the old fish market into a covered hall for {i % 40 + 10} stalls. " +
-        $"Councillors said work would start in {2027 + i % 3}, once a grant of £{i % 8 + 1}.{i % 10}m is confirmed. " +
-        $"Residents will be able to comment on the detailed designs at a meeting in the town hall next month.";
+    private static readonly string[] Places = ["Ashby", "Brant", "Corley", "Dunmore", "Elsworth", "Fenwick", "Garston", "Holme", "Ickley", "Jarrow"];
+    private static readonly string[] Subjects = ["council", "school board", "rowing club", "hospital trust", "water company", "bus operator", "library", "museum"];
+    private static readonly string[] Actions = ["approved", "rejected", "postponed", "funded", "redesigned", "opened", "closed", "expanded"];
+    private static readonly string[] Things = ["harbour plan", "cycle lane", "car park", "market hall", "sports ground", "night bus", "flood wall", "reading room"];
+
+    /// <summary>Distinct stories (a seeded mix of places, subjects and numbers), so none is a near-duplicate of another.</summary>
+    private static string Article(int i)
+    {
+        var random = new Random(i);
+        string Pick(string[] words) => words[random.Next(words.Length)];
+        var place = $"{Pick(Places)} {Pick(["North", "South", "East", "West", "Upper", "Lower"])}";
+        var text = new System.Text.StringBuilder($"{place} {Pick(Subjects)} {Pick(Actions)} {Pick(Things)}\n\n");
+        for (var s = 0; s < 5; s++)
+            text.Append($"The {Pick(Subjects)} in {place} {Pick(Actions)} the {Pick(Things)} on day {random.Next(1, 365)} after {random.Next(2, 90)} " +
+                        $"residents wrote about the {Pick(Things)} and a cost of {random.Next(1, 999)} thousand pounds. ");
+        return text.ToString();
+    }
 
     private static AppDbContext Open(ContentRoot root) => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseSqlite(DataExtensions.SqliteConnectionString("Data Source=data/contentpipeline.db", root)).Options);
