@@ -49,6 +49,11 @@ public static class JobsExtensions
         {
             var o = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = o.WorkerCount;
+            // Hangfire blocks a dedicated thread per job while the job's async work continues on the thread pool.
+            // With the pool's default minimum (one thread per core) every job past the second waits for the pool
+            // to grow, a thread or two a second: start it as large as the number of jobs that can run at once.
+            ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
+            ThreadPool.SetMinThreads(Math.Max(workerThreads, o.WorkerCount * 2), ioThreads);
             server.SchedulePollingInterval = TimeSpan.FromSeconds(o.SchedulePollingSeconds);
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
