@@ -24,11 +24,10 @@ internal static class LlmThroughputBenchmark
         var concurrency = Option(args, "--concurrency", 8);
         var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 250));
         var workers = Option(args, "--workers", concurrency * 2);
-        var folder = Directory.CreateTempSubdirectory("contentpipeline-llm-bench-").FullName;
+        var root = BenchmarkFolder.Create();
+        var folder = root.Path;
         try
         {
-            File.Copy(Path.Combine(RepositoryRoot.Find(), "appsettings.json"), Path.Combine(folder, "appsettings.json"));
-            CopyDirectory(Path.Combine(RepositoryRoot.Find(), "templates"), Path.Combine(folder, "templates"));
             var inputs = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
             for (var i = 1; i <= articles; i++) File.WriteAllText(Path.Combine(inputs, $"story-{i:D4}.txt"), Article(i));
 
@@ -42,7 +41,6 @@ internal static class LlmThroughputBenchmark
                 ["Jobs:WorkerCount"] = workers.ToString(),
                 ["Jobs:SchedulePollingSeconds"] = "0.2",
             };
-            var root = new ContentRoot(folder);
             await RunCommandAsync(root, settings, "ingest", inputs);
             await RunCommandAsync(root, settings, "digest", "--timeout", "900");
 
@@ -108,15 +106,5 @@ internal static class LlmThroughputBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) ? value : fallback;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

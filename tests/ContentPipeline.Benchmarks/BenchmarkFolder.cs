@@ -1,6 +1,6 @@
 using ContentPipeline.Hosting;
 
-namespace ContentPipeline.Benchmarks.Delivery;
+namespace ContentPipeline.Benchmarks;
 
 /// <summary>A throwaway product folder: the repository's appsettings.json and templates/, its own database under data/.</summary>
 internal static class BenchmarkFolder
