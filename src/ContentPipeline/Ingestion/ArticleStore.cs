@@ -59,6 +59,7 @@ public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> opt
             if (other is null) throw;
             return new StoredArticle(other.Id, other.Title, other.Url, false);
         }
+        if (original is null) _recent?.Add((article.Id, signature));
         return new StoredArticle(article.Id, article.Title, article.Url, original is null, original);
     }
 
@@ -66,12 +67,23 @@ public sealed class ArticleStore(AppDbContext db, IOptions<IngestionOptions> opt
     private async Task<long?> FirstCopyAsync(byte[] signature, DateTime now, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var since = now.AddDays(-o.NearDuplicateWindowDays);
-        var recent = await db.Articles.AsNoTracking()
-            .Where(a => a.CreatedAt >= since && a.Signature != null && a.Status != ArticleStatus.Duplicate)
-            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Signature }).ToListAsync(cancellationToken);
-        return recent.FirstOrDefault(a => NearDuplicates.Similarity(a.Signature!, signature) >= o.NearDuplicateThreshold)?.Id;
+        _recent ??= await LoadRecentAsync(now.AddDays(-o.NearDuplicateWindowDays), cancellationToken);
+        foreach (var (id, earlier) in _recent)
+            if (NearDuplicates.Similarity(earlier, signature) >= o.NearDuplicateThreshold) return id;
+        return null;
     }
+
+    /// <summary>
+    /// Recent first copies' signatures, read once per store (one input, one feed poll) and kept up to date as it
+    /// stores, so a feed of a hundred items reads them once rather than a hundred times.
+    /// </summary>
+    private List<(long Id, byte[] Signature)>? _recent;
+
+    private async Task<List<(long Id, byte[] Signature)>> LoadRecentAsync(DateTime since, CancellationToken cancellationToken) =>
+        (await db.Articles.AsNoTracking()
+            .Where(a => a.CreatedAt >= since && a.Signature != null && a.Status != ArticleStatus.Duplicate)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Signature }).ToListAsync(cancellationToken))
+        .Select(a => (a.Id, a.Signature!)).ToList();
 
     private static string Hash(string text)
     {
