@@ -155,8 +155,14 @@ public static class FeedParser
         return uri is { Scheme: "http" or "https" } ? uri.AbsoluteUri : null;
     }
 
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : HtmlText.Extract(text).Text.Replace('\n', ' ').Trim() is { Length: > 0 } t ? t : null;
+    /// <summary>A title as plain text on one line; most carry no markup, and those skip the HTML pass.</summary>
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var plain = text.AsSpan().IndexOfAny('<', '&') < 0 ? text : HtmlText.Extract(text).Text;
+        var line = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 0 ? line : null;
+    }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }
