@@ -16,7 +16,7 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
         await using var server = await ChatCompletionsServer.StartAsync(EchoModel.Answer);
         var file = _root.Write("in/long.txt", LongArticle(200_000));
 
-        var result = await new CliRunner(_root.Root, Settings(server, ("Llm:InputTokenBudget", "6000"))).RunAsync("summarize", "--json", file);
+        var result = await new CliRunner(_root.Root, server.OpenAISettings(("Llm:InputTokenBudget", "6000"))).RunAsync("summarize", "--json", file);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var requests = server.Requests.ToList();
@@ -33,7 +33,7 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
     public async Task ADigestOfManyArticles_NeverHasMoreModelCallsInFlightThanMaxConcurrency()
     {
         await using var server = await ChatCompletionsServer.StartAsync(r => EchoModel.Answer(r) with { Delay = TimeSpan.FromMilliseconds(300) });
-        var cli = new CliRunner(_root.Root, Settings(server, ("Llm:MaxConcurrency", "3"), ("Jobs:WorkerCount", "10")));
+        var cli = new CliRunner(_root.Root, server.OpenAISettings(("Llm:MaxConcurrency", "3"), ("Jobs:WorkerCount", "10")));
         var files = Enumerable.Range(1, 9).Select(i => _root.Write($"in/story-{i}.txt", ShortArticle(i))).ToArray();
         Assert.Equal(0, (await cli.RunAsync(["ingest", .. files])).ExitCode);
 
@@ -61,19 +61,6 @@ public sealed class LongArticleAndConcurrencyTests : IDisposable
         $"Village {i} opens new bakery\n\nThe village of Stoke {i} opened its first bakery in {1990 + i} years on Monday. " +
         $"The owners said they would bake {i * 40} loaves a day and employ {i + 2} people from the area. " +
         $"Residents queued from six in the morning, and the first batch of {i * 12} rolls sold out within an hour.";
-
-    private static Dictionary<string, string?> Settings(ChatCompletionsServer server, params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Llm:Provider"] = "OpenAI",
-            ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
-            ["Llm:Model"] = "test-model",
-            ["Llm:RetryBaseDelayMs"] = "20",
-        };
-        foreach (var (key, value) in extra) settings[key] = value;
-        return settings;
-    }
 
     public void Dispose() => _root.Dispose();
 }

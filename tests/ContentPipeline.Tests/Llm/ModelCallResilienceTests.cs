@@ -141,14 +141,7 @@ public sealed class ModelCallResilienceTests : IDisposable
 
     private async Task<CliResult> SummarizeAsync(ChatCompletionsServer server, params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Llm:Provider"] = "OpenAI",
-            ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
-            ["Llm:Model"] = "test-model",
-            ["Llm:RetryBaseDelayMs"] = "20",
-        };
-        foreach (var (key, value) in extra) settings[key] = value;
+        var settings = server.OpenAISettings(extra);
         var file = Path.Combine(_root.Path, "in", "market.txt");
         if (!File.Exists(file)) _root.Write("in/market.txt", Fixtures.SecondArticle);
         return await new CliRunner(_root.Root, settings).RunAsync("summarize", "--json", file);

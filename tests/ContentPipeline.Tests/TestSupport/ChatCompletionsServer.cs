@@ -75,6 +75,20 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     public Uri Address { get; }
     public ConcurrentQueue<ChatRequest> Requests { get; } = new();
 
+    /// <summary>Settings that point the OpenAI-compatible provider at this server, with quick retries, plus any extra.</summary>
+    public Dictionary<string, string?> OpenAISettings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:Provider"] = "OpenAI",
+            ["Llm:Endpoint"] = new Uri(Address, "v1").ToString(),
+            ["Llm:Model"] = "test-model",
+            ["Llm:RetryBaseDelayMs"] = "20",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
+    }
+
     /// <summary>The most requests that were being answered at the same time.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
