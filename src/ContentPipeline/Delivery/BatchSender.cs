@@ -16,6 +16,7 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, MimeMes
     private readonly Queue<ClaimedDelivery> _untried = new();
     private IMailSession? _session;
     private long _flushedAt = clock.GetTimestamp();
+    private long _renewedAt;
 
     public async Task RunAsync(int batch, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, MimeMes
         {
             var claimed = await ledger.ClaimAsync(issueId, batch, chunk, cancellationToken);
             if (claimed.Count == 0) return;
+            _renewedAt = clock.GetTimestamp();
             foreach (var delivery in claimed) _untried.Enqueue(delivery);
             while (_untried.TryPeek(out var delivery))
             {
@@ -45,6 +47,12 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, MimeMes
                     return;
                 }
                 if (_accepted.Count >= chunk || clock.GetElapsedTime(_flushedAt) >= FlushEvery) await FlushAsync();
+                if (_untried.Count > 0 && clock.GetElapsedTime(_renewedAt) >= TimeSpan.FromSeconds(options.LeaseSeconds / 3.0))
+                {
+                    // A slow server: the rest of the chunk is still ours; say so before the lease runs out.
+                    await ledger.RenewAsync(delivery.ClaimToken);
+                    _renewedAt = clock.GetTimestamp();
+                }
             }
             await FlushAsync();
         }

@@ -37,6 +37,7 @@ public static class DeliveryExtensions
             server.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingSeconds);
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:delivery";
         });
+        builder.Services.AddHostedService<DeliveryWatchdog>();
         return builder;
     }
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 namespace ContentPipeline.Delivery;
 
 /// <summary>A delivery a worker has claimed, with the subscriber it goes to.</summary>
-public sealed record ClaimedDelivery(long Id, string MessageId, int Attempts, Subscriber Subscriber);
+public sealed record ClaimedDelivery(long Id, string MessageId, int Attempts, Subscriber Subscriber, Guid ClaimToken);
+
+/// <summary>A batch of an issue that has work no job is doing.</summary>
+public readonly record struct StalledBatch(long IssueId, int Batch, int Batches);
 
 /// <summary>
 /// The Delivery rows of a send: claimed a chunk at a time with one conditional UPDATE (two workers never
@@ -35,7 +38,7 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
         }
         if (claimed == 0) return [];
         return await db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
-            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s))
+            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s, token))
             .ToListAsync(cancellationToken);
     }
 
@@ -82,6 +85,55 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
             .SetProperty(d => d.State, state).SetProperty(d => d.NextAttemptAt, notBefore).SetProperty(d => d.LastError, reason)
             .SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedAt, (DateTime?)null)
             .SetProperty(d => d.Attempts, d => d.Attempts - 1), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Keeps a claim alive while its worker is still going through it (a slow server), so the lease runs out only
+    /// when the worker has stopped and nobody takes over rows that are still being sent.
+    /// </summary>
+    public async Task RenewAsync(Guid claimToken)
+    {
+        var now = Now;
+        using var _ = await gate.EnterAsync(CancellationToken.None);
+        await db.Deliveries.Where(d => d.ClaimToken == claimToken && d.State == DeliveryState.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedAt, now), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Finds work of issues being sent that no job is doing, whatever happened to the job queue: claims whose lease ran
+    /// out (their worker died; they go back to pending, the attempt still counted) and retries overdue by more than a
+    /// lease (their scheduled job never ran). Each is taken with a conditional update, so when several nodes look at
+    /// once exactly one of them reports the batch.
+    /// </summary>
+    public async Task<IReadOnlyList<StalledBatch>> RecoverStalledAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var overdue = now.AddSeconds(-options.Value.LeaseSeconds);
+        var sending = db.Issues.Where(i => i.State == IssueState.Sending).Select(i => i.Id);
+        var candidates = await db.Deliveries.AsNoTracking()
+            .Where(d => sending.Contains(d.IssueId)
+                && ((d.State == DeliveryState.Sending && d.ClaimedAt < overdue) || (d.State == DeliveryState.Deferred && d.NextAttemptAt < overdue)))
+            .Select(d => new { d.IssueId, d.Batch, d.Id }).ToListAsync(cancellationToken);
+        var stalled = new List<StalledBatch>();
+        foreach (var batch in candidates.GroupBy(c => (c.IssueId, c.Batch)))
+        {
+            var ids = batch.Select(c => c.Id).ToList();
+            int taken;
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                taken = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending && d.ClaimedAt < overdue)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.ClaimToken, (Guid?)null)
+                        .SetProperty(d => d.ClaimedAt, (DateTime?)null).SetProperty(d => d.LastError, "taken back from a worker that stopped"), cancellationToken);
+                taken += await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Deferred && d.NextAttemptAt < overdue)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+            }
+            if (taken == 0) continue;
+            var batches = await db.Deliveries.Where(d => d.IssueId == batch.Key.IssueId).MaxAsync(d => d.Batch, cancellationToken);
+            logger.LogWarning("Issue {IssueId}, batch {Batch}: {Count} deliveries had no live job (a stopped node or a lost schedule); sending them again",
+                batch.Key.IssueId, batch.Key.Batch, taken);
+            stalled.Add(new StalledBatch(batch.Key.IssueId, batch.Key.Batch, batches));
+        }
+        return stalled;
     }
 
     /// <summary>When this batch next has work: a deferred retry, a pending row, or a claim whose lease runs out. Null when none.</summary>

@@ -21,6 +21,14 @@ public sealed class JobsOptions
     /// <summary>Postgres job storage: a job fetched by a node that stopped answering is fetched again after this.</summary>
     [Range(5, 86_400)]
     public int InvisibilityTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// Postgres job storage: a lock of Hangfire's (its scheduler's, a job's state) left by a node that died is broken
+    /// after this. Hangfire holds its locks for milliseconds; the library's default of 10 minutes would stall
+    /// scheduled jobs that long after a crash.
+    /// </summary>
+    [Range(5, 3_600)]
+    public int LockTimeoutSeconds { get; set; } = 60;
 }
 
 /// <summary>Digest: when the recurring daily-digest job runs.</summary>

@@ -26,6 +26,7 @@ internal static class PostgresJobStorage
             QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollingSeconds),
             InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
             UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = TimeSpan.FromSeconds(jobs.LockTimeoutSeconds),
         };
         // Nodes that start together would otherwise run Hangfire's install script at the same time.
         using var guard = new NpgsqlConnection(connectionString);

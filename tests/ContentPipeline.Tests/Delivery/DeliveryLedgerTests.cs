@@ -83,6 +83,68 @@ public sealed class DeliveryLedgerTests : IDisposable
         Assert.Equal(2, Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)).Attempts);
     }
 
+    [Fact]
+    public async Task StalledWork_IsHandedBackOnce_AndLiveClaimsAndRetriesNotYetOverdueAreLeftAlone()
+    {
+        await SeedAsync(issues: 1, subscribers: 4);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        _options.LeaseSeconds = 60;
+        _options.RetryDelays = [55];
+        var deferred = Assert.Single(await ledger.ClaimAsync(1, 1, 1, default));
+        await ledger.RecordFailureAsync(deferred, new SendFailure(true, false, "451 try later")); // due at +55 s
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        var abandoned = await ledger.ClaimAsync(1, 1, 2, default); // its worker never comes back
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var live = Assert.Single(await ledger.ClaimAsync(1, 1, 1, default)); // claimed at +50 s
+
+        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        await ledger.RenewAsync(live.ClaimToken); // +100 s: the live worker is still at it
+        Assert.Equal([new StalledBatch(1, 1, 1)], await ledger.RecoverStalledAsync(default)); // the abandoned claim is 80 s old
+        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        _clock.Advance(TimeSpan.FromSeconds(30)); // +130 s: the retry is 75 s overdue (its job never came), the live claim renewed 30 s ago
+
+        Assert.Equal([new StalledBatch(1, 1, 1)], await ledger.RecoverStalledAsync(default));
+        Assert.Empty(await Ledger(Open()).RecoverStalledAsync(default));
+        var states = await db.Deliveries.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.State);
+        Assert.All(abandoned, d => Assert.Equal(DeliveryState.Pending, states[d.Id]));
+        Assert.Equal(DeliveryState.Deferred, states[deferred.Id]);
+        Assert.Equal(DeliveryState.Sending, states[live.Id]);
+        var reclaimed = await ledger.ClaimAsync(1, 1, 10, default);
+        Assert.Equal(abandoned.Select(d => d.Id).Append(deferred.Id).Order(), reclaimed.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public async Task StalledWork_OfAnIssueNotBeingSent_IsLeftAlone()
+    {
+        await SeedAsync(issues: 1, subscribers: 2);
+        await using var db = Open();
+        await Ledger(db).ClaimAsync(1, 1, 2, default);
+        await db.Issues.ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Failed));
+        _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds + 1));
+
+        Assert.Empty(await Ledger(db).RecoverStalledAsync(default));
+    }
+
+    [Fact]
+    public async Task ARenewedClaim_IsNotTakenBackWhileItsWorkerGoesOn()
+    {
+        await SeedAsync(issues: 1, subscribers: 3);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        var claimed = await ledger.ClaimAsync(1, 1, 3, default);
+        await ledger.MarkSentAsync([claimed[0]]);
+
+        _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds - 1));
+        await ledger.RenewAsync(claimed[0].ClaimToken);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Empty(await Ledger(Open()).ClaimAsync(1, 1, 3, default));
+        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        Assert.Equal(DeliveryState.Sent, (await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == claimed[0].Id)).State);
+    }
+
     private readonly LedgerWriteGate _gate = new();
 
     private DeliveryLedger Ledger(AppDbContext db) => new(db, _gate, Options.Create(_options), _clock, NullLogger<DeliveryLedger>.Instance);

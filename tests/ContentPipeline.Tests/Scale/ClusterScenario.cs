@@ -41,9 +41,11 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
         ["Jobs__SchedulePollingSeconds"] = "1",
         ["Jobs__QueuePollingSeconds"] = "0.5",
         ["Jobs__InvisibilityTimeoutSeconds"] = "10",
+        ["Jobs__LockTimeoutSeconds"] = "10",
         ["Newsletter__FromAddress"] = "digest@scale.test",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging__LogLevel__ContentPipeline.Delivery"] = "Information",
     };
 
     /// <summary>Starts the serve nodes together on the empty database: they migrate and install Hangfire's schema in turn.</summary>
@@ -69,13 +71,39 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
 
     public NodeProcess StartDigest()
     {
-        var digest = NodeProcess.Start("digest", root.Path, Environment, "digest", "--timeout", "240");
+        // The digest gives up before the test does, so a stuck send fails with every node's log and the database's state.
+        var digest = NodeProcess.Start("digest", root.Path, Environment, "digest", "--timeout", "180");
         Nodes.Add(digest);
         return digest;
     }
 
     public PostgresDbContext OpenDb() =>
         new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(database.ConnectionString).Options);
+
+    /// <summary>What is still open, for a failure message: deliveries not sent by batch and state, Hangfire's jobs by state, its locks.</summary>
+    public async Task<string> DescribeAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var text = new StringBuilder();
+        async Task Query(string title, string sql)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"--- {title} ---");
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                text.AppendLine(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+        await Query("open deliveries: batch | state | rows | oldest claim | attempts", """
+            SELECT "Batch", "State", count(*), min("ClaimedAt"), max("Attempts") FROM "Deliveries"
+            WHERE "State" <> 'Sent' GROUP BY "Batch", "State" ORDER BY 1, 2
+            """);
+        await Query("hangfire jobs: state | count", "SELECT statename, count(*) FROM hangfire.job GROUP BY statename ORDER BY 1");
+        await Query("hangfire queue: job | queue | fetched at", "SELECT jobid, queue, fetchedat FROM hangfire.jobqueue ORDER BY id");
+        await Query("hangfire locks: resource | acquired", "SELECT resource, acquired FROM hangfire.lock");
+        text.AppendLine(CultureInfo.InvariantCulture, $"now: {DateTime.UtcNow:O}");
+        return text.ToString();
+    }
 
     /// <summary>Every node's output, for a failure message.</summary>
     public string Logs => string.Join("\n", Nodes.Select(n => $"--- {n.Name} ---\n{Tail(n.Output)}"));

@@ -37,7 +37,7 @@ public sealed class MultiNodeDeliveryTests(ITestOutputHelper output) : IAsyncLif
         var code = await digest.WaitForExitAsync(TimeSpan.FromMinutes(4));
         Mark($"digest exited {code}; repeated copies: {_smtp.Copies.Values.Sum(n => n - 1)}");
 
-        Assert.True(code == 0, _cluster.Logs);
+        Assert.True(code == 0, await _cluster.DescribeAsync() + _cluster.Logs);
         Assert.Equal(Subscribers, _smtp.Copies.Count);
         Assert.All(_smtp.Copies, c => Assert.Equal(1, c.Value));
         await AssertAllSentAsync();
@@ -61,7 +61,7 @@ public sealed class MultiNodeDeliveryTests(ITestOutputHelper output) : IAsyncLif
         var code = await digest.WaitForExitAsync(TimeSpan.FromMinutes(4));
         Mark($"digest exited {code}; repeated copies: {_smtp.Copies.Values.Sum(n => n - 1)}");
 
-        Assert.True(code == 0, _cluster.Logs);
+        Assert.True(code == 0, await _cluster.DescribeAsync() + _cluster.Logs);
         Assert.Equal(Subscribers, _smtp.Copies.Count);
         var repeated = _smtp.Copies.Values.Sum(n => n - 1);
         // The one window: messages the server accepted that the killed node had not yet marked sent, at most one
