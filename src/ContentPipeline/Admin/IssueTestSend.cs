@@ -25,7 +25,7 @@ public sealed class IssueTestSend(AppDbContext db, IssueStories stories, Newslet
         var messageId = $"test-{issueId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}@{messages.Domain}";
         var message = messages.Create(model, reader, messageId);
         await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(message, cancellationToken);
+        await session.SendAsync(OutgoingMessage.For(message), cancellationToken);
         return null;
     }
 }

@@ -1,5 +1,4 @@
 using ContentPipeline.Data;
-using MimeKit;
 
 namespace ContentPipeline.Delivery;
 
@@ -8,7 +7,7 @@ namespace ContentPipeline.Delivery;
 /// pooled session, and keeps what the ledger must hear on the way out: accepted messages not yet marked
 /// sent, and claimed ones never tried.
 /// </summary>
-internal sealed class BatchSender(long issueId, Func<Subscriber, string, MimeMessage> compose, DeliveryLedger ledger,
+internal sealed class BatchSender(long issueId, Func<Subscriber, string, OutgoingMessage> compose, DeliveryLedger ledger,
     IMailTransport transport, SendRateLimiter limiter, DeliveryOptions options, TimeProvider clock, ILogger logger) : IAsyncDisposable
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);

@@ -1,20 +1,20 @@
 using System.Text;
-using MimeKit;
 using MimeKit.Encodings;
 
 namespace ContentPipeline.Delivery;
 
 /// <summary>
-/// A message part already in quoted-printable, with holes where each reader's values go. The fixed text
-/// is encoded once; a copy encodes only its few short values and splices them in between soft line breaks
-/// ("=" at the end of a line, which decoders remove), so every line stays valid QP. This is what makes a
+/// A message part already in quoted-printable with CRLF line ends, with holes where each reader's values go. The
+/// fixed text is encoded once; a copy encodes only its few short values and splices them in between soft line
+/// breaks ("=" at the end of a line, which decoders remove), so every line stays valid QP. This is what makes a
 /// 20 KB newsletter cost microseconds per subscriber instead of a full MIME encoding.
 /// </summary>
 internal sealed class EncodedTemplate
 {
-    private static readonly byte[] SoftBreak = "=\n"u8.ToArray();
+    private static readonly byte[] SoftBreak = "=\r\n"u8.ToArray();
     private readonly byte[][] _segments;
     private readonly int[] _holes;
+    private readonly int _fixedLength;
 
     /// <param name="text">The rendered part, with <paramref name="marks"/> where values go.</param>
     public EncodedTemplate(string text, IReadOnlyList<string> marks)
@@ -34,41 +34,59 @@ internal sealed class EncodedTemplate
         segments.Add(Encode(text[start..]));
         _segments = [.. segments];
         _holes = [.. holes];
+        _fixedLength = _segments.Sum(s => s.Length) + _holes.Length * 2 * SoftBreak.Length;
     }
 
-    /// <summary>The part for one reader: <paramref name="values"/> are in the order of the marks, already escaped for the part.</summary>
-    public TextPart Part(string subtype, IReadOnlyList<string> values)
+    /// <summary>The reader's values encoded once for every hole they fill: <paramref name="values"/> are in the order of the marks, already escaped for the part.</summary>
+    public static byte[][] EncodeValues(IReadOnlyList<string> values)
     {
-        var encoded = values.Select(Encode).ToArray();
-        var length = _segments.Sum(s => s.Length) + _holes.Sum(h => encoded[h].Length + 2 * SoftBreak.Length);
-        var bytes = new byte[length];
-        var position = 0;
+        var encoded = new byte[values.Count][];
+        for (var i = 0; i < values.Count; i++) encoded[i] = Encode(values[i]);
+        return encoded;
+    }
+
+    public int Length(byte[][] values)
+    {
+        var length = _fixedLength;
+        foreach (var hole in _holes) length += values[hole].Length;
+        return length;
+    }
+
+    /// <summary>Writes the part for one reader at <paramref name="position"/>; returns the position after it.</summary>
+    public int Write(byte[] buffer, int position, byte[][] values)
+    {
         for (var i = 0; i < _segments.Length; i++)
         {
-            Append(_segments[i]);
+            position = Append(buffer, position, _segments[i]);
             if (i == _holes.Length) break;
-            Append(SoftBreak);
-            Append(encoded[_holes[i]]);
-            Append(SoftBreak);
+            position = Append(buffer, position, SoftBreak);
+            position = Append(buffer, position, values[_holes[i]]);
+            position = Append(buffer, position, SoftBreak);
         }
-        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        part.ContentType.Charset = "utf-8";
-        part.Content = new MimeContent(new MemoryStream(bytes, 0, position, writable: false), ContentEncoding.QuotedPrintable);
-        return part;
-
-        void Append(byte[] chunk)
-        {
-            chunk.CopyTo(bytes, position);
-            position += chunk.Length;
-        }
+        return position;
     }
 
+    internal static int Append(byte[] buffer, int position, byte[] chunk)
+    {
+        chunk.CopyTo(buffer, position);
+        return position + chunk.Length;
+    }
+
+    /// <summary>Quoted-printable with CRLF line ends (MimeKit's encoder writes LF; SMTP and .eml files want CRLF).</summary>
     private static byte[] Encode(string text)
     {
-        var raw = Encoding.UTF8.GetBytes(text);
+        var raw = Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"));
         var encoder = new QuotedPrintableEncoder();
         var output = new byte[encoder.EstimateOutputLength(raw.Length)];
         var length = encoder.Flush(raw, 0, raw.Length, output);
-        return output[..length];
+        var lineFeeds = output.AsSpan(0, length).Count((byte)'\n');
+        var crlf = new byte[length + lineFeeds];
+        var position = 0;
+        foreach (var b in output.AsSpan(0, length))
+        {
+            if (b == '\n') crlf[position++] = (byte)'\r';
+            crlf[position++] = b;
+        }
+        return crlf;
     }
 }

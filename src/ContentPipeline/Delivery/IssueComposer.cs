@@ -5,64 +5,110 @@ using MimeKit;
 namespace ContentPipeline.Delivery;
 
 /// <summary>
-/// Composes many subscribers' copies of one issue fast. Rendering the templates and inlining CSS cost
-/// milliseconds, so each is done once per kind of reader (with a name, without) using placeholder values,
-/// and each copy then substitutes the reader's own (escaped) values. Before trusting the shortcut it checks
-/// it against a full render for a sample reader; a template that transforms reader values (say, upcases
-/// the name) fails the check and every copy is rendered in full instead. Not thread-safe: one per worker.
+/// Composes many subscribers' copies of one issue fast. Rendering, inlining CSS and MIME-encoding cost a
+/// millisecond, so each is done once per kind of reader (with a name, without) using placeholder values: the
+/// parts are kept as encoded bytes with holes, and each copy fills in the reader's own (escaped, encoded) values
+/// and gets its own headers from MimeKit. Before trusting the shortcut it checks it against a full MimeKit
+/// composition for a sample reader; a template that transforms reader values (say, upcases the name) fails the
+/// check, and so does DKIM (each copy is signed whole): then every copy is composed in full, more slowly.
+/// Not thread-safe: one per worker.
 /// </summary>
 public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue, ILogger logger)
 {
     private const string NameMark = "cpreadernamezq", EmailMark = "cpreaderemailzq", UnsubscribeMark = "cpunsubscribezq";
-    private static readonly ReaderModel Sample = new("Sample Reader", "sample.reader@example.org", "https://example.org/unsubscribe/S4mpl3-t0ken_");
+    private static readonly string[] Marks = [UnsubscribeMark, EmailMark, NameMark];
+    private static readonly ReaderModel Sample = new("Sample O'Reader & Sons", "sample.reader@example.org", "https://example.org/unsubscribe/S4mpl3-t0ken_");
 
-    private Parts? _named, _anonymous;
+    private PreparedMessage? _named, _anonymous;
+    private bool _checkedNamed, _checkedAnonymous;
 
-    public MimeMessage Create(Subscriber subscriber, string messageId)
+    public OutgoingMessage Create(Subscriber subscriber, string messageId)
     {
         var reader = factory.Reader(subscriber);
-        var parts = reader.Name is null ? _anonymous ??= Prepare(named: false) : _named ??= Prepare(named: true);
-        if (!parts.Exact)
+        var prepared = reader.Name is null ? Prepared(named: false) : Prepared(named: true);
+        if (prepared is null)
         {
             var (html, text) = factory.Render(issue with { Reader = reader });
-            return factory.Build(issue, subscriber, reader, html, text, messageId);
+            return factory.Envelope(factory.Build(issue, subscriber, reader, html, text, messageId), subscriber, messageId);
         }
-        return factory.Build(issue, subscriber, reader, parts.TextPart(reader), parts.HtmlPart(reader), messageId);
+        return prepared.Create(subscriber, reader, messageId);
     }
 
-    private Parts Prepare(bool named)
+    private PreparedMessage? Prepared(bool named)
     {
-        var (html, text) = factory.Render(issue with { Reader = new ReaderModel(named ? NameMark : null, EmailMark, $"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}") });
-        var parts = new Parts(html.Replace($"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}", UnsubscribeMark),
-            text.Replace($"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}", UnsubscribeMark), Exact: true);
-        parts = parts with { EncodedHtml = new EncodedTemplate(parts.Html, Marks), EncodedText = new EncodedTemplate(parts.Text, Marks) };
+        if (named ? _checkedNamed : _checkedAnonymous) return named ? _named : _anonymous;
+        var prepared = Prepare(named);
+        if (named) (_named, _checkedNamed) = (prepared, true);
+        else (_anonymous, _checkedAnonymous) = (prepared, true);
+        return prepared;
+    }
+
+    private PreparedMessage? Prepare(bool named)
+    {
+        if (factory.SignsEachCopy) return null;
+        var unsubscribeUrl = $"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}";
+        var (html, text) = factory.Render(issue with { Reader = new ReaderModel(named ? NameMark : null, EmailMark, unsubscribeUrl) });
+        var prepared = new PreparedMessage(factory, issue, new EncodedTemplate(text.Replace(unsubscribeUrl, UnsubscribeMark), Marks),
+            new EncodedTemplate(html.Replace(unsubscribeUrl, UnsubscribeMark), Marks));
+
         var sample = named ? Sample : Sample with { Name = null };
-        if (parts.Apply(sample) == factory.Render(issue with { Reader = sample })) return parts;
-        logger.LogWarning("Issue {IssueId}: the newsletter templates transform reader values; each copy is rendered in full (slower)", issue.IssueId);
-        return parts with { Exact = false };
+        var subscriber = new Subscriber { Id = 0, Email = sample.Email!, NormalizedEmail = sample.Email!, Name = sample.Name, Source = "sample" };
+        var (sampleHtml, sampleText) = factory.Render(issue with { Reader = sample });
+        var expected = factory.Envelope(factory.Build(issue, subscriber, sample, sampleHtml, sampleText, "sample@example.org"), subscriber, "sample@example.org").Parse();
+        var actual = prepared.Create(subscriber, sample, "sample@example.org").Parse();
+        if (Same(expected, actual)) return prepared;
+        logger.LogWarning("Issue {IssueId}: the newsletter templates transform reader values; each copy is composed in full (slower)", issue.IssueId);
+        return null;
     }
 
-    private static readonly string[] Marks = [UnsubscribeMark, EmailMark, NameMark];
+    private static bool Same(MimeMessage expected, MimeMessage actual) =>
+        expected.TextBody == actual.TextBody && expected.HtmlBody == actual.HtmlBody
+        && string.Join('\n', expected.From) == string.Join('\n', actual.From) && string.Join('\n', expected.To) == string.Join('\n', actual.To)
+        && expected.Subject == actual.Subject && expected.MessageId == actual.MessageId
+        && expected.Headers["List-Unsubscribe"] == actual.Headers["List-Unsubscribe"]
+        && expected.Headers["List-Unsubscribe-Post"] == actual.Headers["List-Unsubscribe-Post"];
 
-    private sealed record Parts(string Html, string Text, bool Exact)
+    /// <summary>One kind of reader's copy as bytes with holes: the multipart body with its two encoded parts.</summary>
+    private sealed class PreparedMessage
     {
-        public EncodedTemplate? EncodedHtml { get; init; }
-        public EncodedTemplate? EncodedText { get; init; }
+        private readonly MessageFactory _factory;
+        private readonly Header[] _issueHeaders;
+        private readonly string _boundary;
+        private readonly byte[] _textHead, _htmlHead, _end;
+        private readonly EncodedTemplate _text, _html;
 
-        public TextPart HtmlPart(ReaderModel reader) => EncodedHtml!.Part("html", Values(reader, Escape));
+        public PreparedMessage(MessageFactory factory, NewsletterModel issue, EncodedTemplate text, EncodedTemplate html)
+        {
+            _factory = factory;
+            var headers = new MimeMessage();
+            headers.Headers.Clear();
+            factory.AddIssueHeaders(headers, issue);
+            _issueHeaders = [.. headers.Headers];
+            // "=-" cannot occur in quoted-printable text, so the boundary cannot occur in the parts.
+            _boundary = "=-" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
+            _textHead = Ascii($"--{_boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+            _htmlHead = Ascii($"\r\n--{_boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
+            _end = Ascii($"\r\n--{_boundary}--\r\n");
+            (_text, _html) = (text, html);
+        }
 
-        public TextPart TextPart(ReaderModel reader) => EncodedText!.Part("plain", Values(reader, s => s));
+        public OutgoingMessage Create(Subscriber subscriber, ReaderModel reader, string messageId)
+        {
+            var message = new MimeMessage(_issueHeaders.Select(h => h.Clone()));
+            _factory.AddReaderHeaders(message, subscriber, reader, messageId);
+            var textValues = EncodedTemplate.EncodeValues([reader.UnsubscribeUrl ?? "", reader.Email ?? "", reader.Name ?? ""]);
+            var htmlValues = EncodedTemplate.EncodeValues([Escape(reader.UnsubscribeUrl ?? ""), Escape(reader.Email ?? ""), Escape(reader.Name ?? "")]);
+            var content = new byte[_textHead.Length + _text.Length(textValues) + _htmlHead.Length + _html.Length(htmlValues) + _end.Length];
+            var position = EncodedTemplate.Append(content, 0, _textHead);
+            position = _text.Write(content, position, textValues);
+            position = EncodedTemplate.Append(content, position, _htmlHead);
+            position = _html.Write(content, position, htmlValues);
+            position = EncodedTemplate.Append(content, position, _end);
+            message.Body = new PreparedBody(new ContentType("multipart", "alternative") { Boundary = _boundary }, content, position);
+            return _factory.Envelope(message, subscriber, messageId);
+        }
 
-        private static string[] Values(ReaderModel reader, Func<string, string> escape) =>
-            [escape(reader.UnsubscribeUrl ?? ""), escape(reader.Email ?? ""), escape(reader.Name ?? "")];
-
-        public (string Html, string Text) Apply(ReaderModel reader) =>
-            (Fill(Html, reader, Escape), Fill(Text, reader, s => s));
-
-        private static string Fill(string template, ReaderModel reader, Func<string, string> escape) => template
-            .Replace(UnsubscribeMark, escape(reader.UnsubscribeUrl ?? ""))
-            .Replace(EmailMark, escape(reader.Email ?? ""))
-            .Replace(NameMark, escape(reader.Name ?? ""));
+        private static byte[] Ascii(string text) => System.Text.Encoding.ASCII.GetBytes(text);
 
         /// <summary>Escapes as the inliner's HTML serializer does, so a copy matches a full render byte for byte.</summary>
         private static string Escape(string value) =>

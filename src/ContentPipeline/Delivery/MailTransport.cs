@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace ContentPipeline.Delivery;
 
 /// <summary>Where messages go: a pickup folder or an SMTP server. One session per worker; sessions are not shared between threads.</summary>
@@ -10,5 +8,5 @@ public interface IMailTransport
 
 public interface IMailSession : IAsyncDisposable
 {
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ namespace ContentPipeline.Delivery;
 public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeTokens tokens, IOptions<NewsletterOptions> options,
     DkimSigning dkim, TimeProvider clock, ILogger<MessageFactory> logger)
 {
-    /// <summary>One message, rendered and inlined from scratch. For many messages of one issue use <see cref="ForIssue"/>.</summary>
+    /// <summary>One message, rendered and inlined from scratch by MimeKit. For many messages of one issue use <see cref="ForIssue"/>.</summary>
     public MimeMessage Create(NewsletterModel issue, Subscriber subscriber, string messageId)
     {
         var reader = Reader(subscriber);
@@ -49,21 +49,44 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
 
     internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, TextPart text, TextPart html, string messageId)
     {
-        var o = options.Value;
         var message = new MimeMessage();
+        AddIssueHeaders(message, issue);
+        AddReaderHeaders(message, subscriber, reader, messageId);
+        message.Body = new MultipartAlternative { text, html };
+        dkim.Sign(message);
+        return message;
+    }
+
+    /// <summary>A copy composed by MimeKit, with its envelope.</summary>
+    internal OutgoingMessage Envelope(MimeMessage message, Subscriber subscriber, string messageId) =>
+        new(messageId, Sender, new MailboxAddress("", subscriber.Email), message);
+
+    /// <summary>The envelope sender (MAIL FROM): the From address.</summary>
+    internal MailboxAddress Sender => new("", options.Value.FromAddress);
+
+    /// <summary>True when each copy must be signed as a whole (DKIM), so it cannot be assembled from prepared bytes.</summary>
+    internal bool SignsEachCopy => dkim.Enabled;
+
+    /// <summary>The headers every copy of an issue shares: From, Subject and the one-click marker.</summary>
+    internal void AddIssueHeaders(MimeMessage message, NewsletterModel issue)
+    {
+        var o = options.Value;
         message.From.Add(new MailboxAddress(OneLine(o.FromName) ?? o.Title, o.FromAddress));
-        message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
         message.Subject = OneLine(issue.Subject) ?? o.Title;
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    /// <summary>The headers of one reader's copy: To, Date, the deterministic Message-ID and the unsubscribe links.</summary>
+    internal void AddReaderHeaders(MimeMessage message, Subscriber subscriber, ReaderModel reader, string messageId)
+    {
+        var o = options.Value;
+        message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
         message.Date = clock.GetUtcNow();
         message.MessageId = messageId;
         var token = reader.UnsubscribeUrl![(reader.UnsubscribeUrl!.LastIndexOf('/') + 1)..];
         message.Headers.Add("List-Unsubscribe", o.UnsubscribeMailbox is { Length: > 0 } mailbox
             ? $"<{reader.UnsubscribeUrl}>, <mailto:{mailbox}?subject=unsubscribe-{token}>"
             : $"<{reader.UnsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        message.Body = new MultipartAlternative { text, html };
-        dkim.Sign(message);
-        return message;
     }
 
     private static string? OneLine(string? text) =>

@@ -20,10 +20,11 @@ internal sealed class PickupTransport(IOptions<DeliveryOptions> options, Content
         return Task.FromResult<IMailSession>(this);
     }
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken)
     {
+        var message = outgoing.Message;
         message.Prepare(EncodingConstraint.SevenBit);
-        var name = string.Concat((message.MessageId ?? "message").Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_'));
+        var name = string.Concat(outgoing.MessageId.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_'));
         var path = Path.Combine(Folder, name + ".eml");
         var temporary = path + ".tmp";
         await using (var file = File.Create(temporary))

@@ -136,7 +136,7 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         private Connection _connection = connection;
         private bool _disposed;
 
-        public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
         {
             try
             {
@@ -145,7 +145,7 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
                     await CloseAsync(_connection);
                     _connection = await owner.ConnectAsync(cancellationToken);
                 }
-                await _connection.Client.SendAsync(message, cancellationToken);
+                await _connection.Client.SendAsync(FormatOptions.Default, message.Message, message.Sender, [message.Recipient], cancellationToken);
                 _connection.Sent++;
             }
             catch (SmtpCommandException e) when (e.StatusCode != SmtpStatusCode.ServiceNotAvailable)

@@ -36,6 +36,6 @@ public sealed class SendConfirmationJob(AppDbContext db, ConfirmationTokens toke
                        $"<p>The link works for {hours} hours. If you did not ask for this, ignore this message.</p>",
         }.ToMessageBody();
         await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(message, cancellationToken);
+        await session.SendAsync(OutgoingMessage.For(message), cancellationToken);
     }
 }

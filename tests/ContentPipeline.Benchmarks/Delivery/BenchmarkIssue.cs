@@ -64,9 +64,9 @@ internal static class BenchmarkIssue
         var model = scope.ServiceProvider.GetRequiredService<NewsletterRenderer>().Model(issueId, issue.CreatedAt, stories);
         var subscribers = await db.Subscribers.AsNoTracking().OrderBy(s => s.Id).Take(messages).ToListAsync();
         var composer = scope.ServiceProvider.GetRequiredService<MessageFactory>().ForIssue(model);
-        composer.Create(subscribers[0], "warm@example.org").WriteTo(Stream.Null);
+        composer.Create(subscribers[0], "warm@example.org").Message.WriteTo(OutgoingMessage.WireFormat, Stream.Null);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var subscriber in subscribers) composer.Create(subscriber, $"bench-{subscriber.Id}@example.org").WriteTo(Stream.Null);
+        foreach (var subscriber in subscribers) composer.Create(subscriber, $"bench-{subscriber.Id}@example.org").Message.WriteTo(OutgoingMessage.WireFormat, Stream.Null);
         return subscribers.Count / clock.Elapsed.TotalSeconds;
     }
 

@@ -24,13 +24,38 @@ public sealed class MessageCompositionTests
         var issue = renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
         var subscriber = MessageFactoryTests.Subscriber(name, id: 9);
 
-        var composed = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-9@morning.test");
-        var full = factory.Create(issue, subscriber, "issue-7.sub-9@morning.test");
+        var outgoing = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-9@morning.test");
+        Assert.IsType<PreparedBody>(outgoing.Message.Body); // the fast path, not a fallback to full composition
+        var composed = outgoing.Parse();
+        var full = OutgoingMessage.For(factory.Create(issue, subscriber, "issue-7.sub-9@morning.test")).Parse();
 
         // Each call signs a fresh token (Data Protection is randomised): compare with the tokens set aside.
         Assert.Equal(WithoutToken(full, full.HtmlBody!), WithoutToken(composed, composed.HtmlBody!));
         Assert.Equal(WithoutToken(full, full.TextBody!), WithoutToken(composed, composed.TextBody!));
         Assert.Equal(WithoutToken(full, full.Headers["List-Unsubscribe"]!), WithoutToken(composed, composed.Headers["List-Unsubscribe"]!));
+        Assert.Equal(full.From.ToString(), composed.From.ToString());
+        Assert.Equal(full.To.ToString(), composed.To.ToString());
+        Assert.Equal(full.Subject, composed.Subject);
+        Assert.Equal(full.MessageId, composed.MessageId);
+        Assert.Equal(full.Headers["List-Unsubscribe-Post"], composed.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(["text/plain", "text/html"], Assert.IsType<MultipartAlternative>(composed.Body).Select(p => p.ContentType.MimeType));
+        Assert.Equal(("post@morning.test", "eve@example.org"), (outgoing.Sender.Address, outgoing.Recipient.Address));
+    }
+
+    [Fact]
+    public void ATemplateThatTransformsTheReadersName_GetsEveryCopyComposedInFull()
+    {
+        using var root = new ContentPipeline.Tests.TestSupport.TestRoot();
+        var templates = Path.Combine(root.Path, "templates");
+        var text = Path.Combine(templates, "newsletter.txt.liquid");
+        File.WriteAllText(text, File.ReadAllText(text).Replace("{{ reader.name }}", "{{ reader.name | upcase }}"));
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter, templatesFolder: templates);
+
+        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+            .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+
+        Assert.IsNotType<PreparedBody>(outgoing.Message.Body);
+        Assert.Contains("Good morning, ANN.", outgoing.Parse().TextBody);
     }
 
     [Fact]
@@ -43,8 +68,9 @@ public sealed class MessageCompositionTests
             Topics = ["city", "transport"],
         }).ToList();
 
-        var message = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), stories)).Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
-        var bytes = MessageFactoryTests.Serialize(message).Length;
+        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), stories)).Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+        var bytes = outgoing.ToBytes().Length;
+        var message = outgoing.Parse();
 
         Assert.True(bytes < 100 * 1024, $"{bytes} bytes");
         Assert.Contains("<h2 class=\"headline\" style=\"", message.HtmlBody);
@@ -78,7 +104,7 @@ public sealed class MessageCompositionTests
         var sent = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
             .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
 
-        var received = MimeMessage.Load(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(MessageFactoryTests.Serialize(sent))));
+        var received = sent.Parse();
         var index = received.Headers.IndexOf(HeaderId.DkimSignature);
         var signature = received.Headers[index].Value;
         var verifier = new DkimVerifier(new OneKeyLocator("news._domainkey.morning.test", Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo())));

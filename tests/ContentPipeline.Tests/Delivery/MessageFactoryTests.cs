@@ -59,10 +59,10 @@ public sealed class MessageFactoryTests
         Assert.Contains("Good morning, Ann.", a.TextBody);
     }
 
-    internal static (MessageFactory, NewsletterRenderer) Create(NewsletterOptions? newsletter = null, DkimOptions? dkim = null)
+    internal static (MessageFactory, NewsletterRenderer) Create(NewsletterOptions? newsletter = null, DkimOptions? dkim = null, string? templatesFolder = null)
     {
         var o = Microsoft.Extensions.Options.Options.Create(newsletter ?? Options);
-        var templates = new TemplateStore(Path.Combine(TestRoot.RepositoryRoot, "templates"),
+        var templates = new TemplateStore(templatesFolder ?? Path.Combine(TestRoot.RepositoryRoot, "templates"),
             [typeof(NewsletterModel), typeof(StoryModel), typeof(ReaderModel)]);
         var renderer = new NewsletterRenderer(templates, o);
         var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider());

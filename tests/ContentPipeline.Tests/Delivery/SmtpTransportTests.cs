@@ -45,14 +45,14 @@ public sealed class SmtpTransportTests : IAsyncDisposable
         Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = _smtp.Port, Security = SecureSocketOptions.None, TimeoutSeconds = 10 }),
         Options.Create(new DeliveryOptions { MaxConnections = 2, MessagesPerConnection = messagesPerConnection }), TimeProvider.System);
 
-    private static MimeMessage Message(string to)
+    private static OutgoingMessage Message(string to)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse("news@example.org"));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = "Hello";
         message.Body = new TextPart("plain") { Text = "Hello." };
-        return message;
+        return OutgoingMessage.For(message);
     }
 
     public ValueTask DisposeAsync() => _smtp.DisposeAsync();

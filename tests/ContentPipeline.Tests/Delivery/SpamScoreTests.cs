@@ -43,7 +43,7 @@ public sealed partial class SpamScoreTests(ITestOutputHelper output)
         var message = factory.ForIssue(renderer.Model(12, new DateTime(2026, 11, 28), stories))
             .Create(MessageFactoryTests.Subscriber("Ada Lovelace", id: 7), "issue-12.sub-7@pipeline.example.com");
 
-        var (score, report) = await ScoreAsync(MessageFactoryTests.Serialize(message));
+        var (score, report) = await ScoreAsync(System.Text.Encoding.ASCII.GetString(message.ToBytes()));
 
         output.WriteLine($"SpamAssassin score {score}:\n{report}");
         Assert.True(score <= 0, $"SpamAssassin score {score}:\n{report}");

@@ -1,0 +1,60 @@
+using MimeKit;
+
+namespace ContentPipeline.Delivery;
+
+/// <summary>
+/// One subscriber's copy as a transport takes it: the envelope (sender and the one recipient), the Message-ID it
+/// is known by, and the message itself, either composed by MimeKit or assembled from an issue's prepared bytes.
+/// </summary>
+public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, MailboxAddress Recipient, MimeMessage Message)
+{
+    private static readonly FormatOptions Wire = CreateWireFormat();
+
+    /// <summary>A single message composed by MimeKit: the envelope is its first From and its one To.</summary>
+    public static OutgoingMessage For(MimeMessage message) =>
+        new(message.MessageId ?? throw new ArgumentException("the message has no Message-ID", nameof(message)), new MailboxAddress("", message.From.Mailboxes.First().Address),
+            new MailboxAddress("", message.To.Mailboxes.Single().Address), message);
+
+    /// <summary>The bytes as they go on the wire (CRLF, before SMTP's dot-stuffing) or into a pickup file.</summary>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        Message.WriteTo(Wire, buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The message as a receiver parses it (for checks and tests).</summary>
+    public MimeMessage Parse() => MimeMessage.Load(new MemoryStream(ToBytes()));
+
+    public static FormatOptions WireFormat => Wire;
+
+    private static FormatOptions CreateWireFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
+    }
+}
+
+/// <summary>
+/// A multipart body whose content is already encoded, CRLF and 7-bit: MimeKit writes its Content-Type, this writes
+/// the bytes as they are. Nothing to prepare, nothing to re-encode.
+/// </summary>
+internal sealed class PreparedBody(ContentType contentType, byte[] content, int length) : MimeEntity(contentType)
+{
+    public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
+    {
+    }
+
+    public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (!contentOnly) base.WriteTo(options, stream, false, cancellationToken);
+        stream.Write(content, 0, length);
+    }
+
+    public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (!contentOnly) await base.WriteToAsync(options, stream, false, cancellationToken);
+        await stream.WriteAsync(content.AsMemory(0, length), cancellationToken);
+    }
+}
