@@ -24,8 +24,12 @@ public sealed class IssueTestSend(AppDbContext db, IssueStories stories, Newslet
         var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Source = "admin-test" };
         var messageId = $"test-{issueId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}@{messages.Domain}";
         var message = messages.Create(model, reader, messageId);
-        await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(OutgoingMessage.For(message), cancellationToken);
+        // The transport blocks (it is built for send workers); keep it off the request's thread.
+        await Task.Run(() =>
+        {
+            using var session = transport.Open(cancellationToken);
+            session.Send(OutgoingMessage.For(message), cancellationToken);
+        }, cancellationToken);
         return null;
     }
 }

@@ -13,90 +13,89 @@ public readonly record struct StalledBatch(long IssueId, int Batch, int Batches)
 /// <summary>
 /// The Delivery rows of a send: claimed a chunk at a time with one conditional UPDATE (two workers never
 /// take the same row), read back with their subscribers in one query, and marked sent in batches, only
-/// ever after the server accepted the messages.
+/// ever after the server accepted the messages. The send path is synchronous, as the send worker is (see
+/// <see cref="IMailTransport"/>); the watchdog's sweep is not.
 /// </summary>
 public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptions<DeliveryOptions> options, TimeProvider clock,
     ILogger<DeliveryLedger> logger)
 {
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(long issueId, int batch, int count, CancellationToken cancellationToken)
+    public IReadOnlyList<ClaimedDelivery> Claim(long issueId, int batch, int count, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
         var now = Now;
         int claimed;
-        using (await gate.EnterAsync(cancellationToken))
+        using (gate.Enter(cancellationToken))
         {
             if (db.Database.IsSqlite())
             {
                 // SQLite has one writer at a time: the conditional update alone makes the claim atomic.
                 var due = Due(issueId, batch, now);
                 var chunk = due.OrderBy(d => d.Id).Take(count).Select(d => d.Id);
-                claimed = await due.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(s => s
+                claimed = due.Where(d => chunk.Contains(d.Id)).ExecuteUpdate(s => s
                     .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimedAt, now)
-                    .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+                    .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1));
             }
-            else claimed = await ClaimSkippingLockedAsync(issueId, batch, count, token, now, cancellationToken);
+            else claimed = ClaimSkippingLocked(issueId, batch, count, token, now);
         }
         if (claimed == 0) return [];
-        return await db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
+        return db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
             .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s, token))
-            .ToListAsync(cancellationToken);
+            .ToList();
     }
 
     /// <summary>Records messages the server accepted. Not cancellable: the mail is out, the row must say so.</summary>
-    public async Task MarkSentAsync(IReadOnlyCollection<ClaimedDelivery> accepted)
+    public void MarkSent(IReadOnlyCollection<ClaimedDelivery> accepted)
     {
         if (accepted.Count == 0) return;
         var now = Now;
         var ids = accepted.Select(d => d.Id).ToList();
-        using var _ = await gate.EnterAsync(CancellationToken.None);
-        await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent)
-            .SetProperty(d => d.SentAt, now).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.ClaimToken, (Guid?)null),
-            CancellationToken.None);
+        using var _ = gate.Enter(CancellationToken.None);
+        db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdate(s => s.SetProperty(d => d.State, DeliveryState.Sent)
+            .SetProperty(d => d.SentAt, now).SetProperty(d => d.LastError, (string?)null).SetProperty(d => d.ClaimToken, (Guid?)null));
         var bounced = accepted.Where(d => d.Subscriber.HardBounces > 0).Select(d => d.Subscriber.Id).ToList();
         if (bounced.Count > 0)
-            await db.Subscribers.Where(s => bounced.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.HardBounces, 0), CancellationToken.None);
+            db.Subscribers.Where(s => bounced.Contains(s.Id)).ExecuteUpdate(s => s.SetProperty(x => x.HardBounces, 0));
     }
 
     /// <summary>Defers a temporary failure with backoff, or fails the delivery; a permanent refusal of the recipient counts towards a bounce.</summary>
-    public async Task<DeliveryState> RecordFailureAsync(ClaimedDelivery delivery, SendFailure failure)
+    public DeliveryState RecordFailure(ClaimedDelivery delivery, SendFailure failure)
     {
         var o = options.Value;
         var now = Now;
         var giveUp = !failure.Temporary || delivery.Attempts >= o.MaxAttempts;
         var state = giveUp ? DeliveryState.Failed : DeliveryState.Deferred;
         DateTime? next = giveUp ? null : now + o.RetryDelay(delivery.Attempts);
-        using var _ = await gate.EnterAsync(CancellationToken.None);
-        await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, state)
-            .SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, failure.Reason).SetProperty(d => d.ClaimToken, (Guid?)null),
-            CancellationToken.None);
+        using var _ = gate.Enter(CancellationToken.None);
+        db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdate(s => s.SetProperty(d => d.State, state)
+            .SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, failure.Reason).SetProperty(d => d.ClaimToken, (Guid?)null));
         logger.LogInformation("Delivery {DeliveryId} {State} after attempt {Attempt}: {Reason}", delivery.Id, state, delivery.Attempts, failure.Reason);
-        if (failure.HardBounce) await CountHardBounceAsync(delivery.Subscriber.Id, now);
+        if (failure.HardBounce) CountHardBounce(delivery.Subscriber.Id, now);
         return state;
     }
 
     /// <summary>Gives back rows that were claimed but not tried (a stop, the hourly cap): the attempt does not count.</summary>
-    public async Task ReleaseAsync(IReadOnlyCollection<ClaimedDelivery> untried, DateTime? notBefore = null, string? reason = null)
+    public void Release(IReadOnlyCollection<ClaimedDelivery> untried, DateTime? notBefore = null, string? reason = null)
     {
         if (untried.Count == 0) return;
         var ids = untried.Select(d => d.Id).ToList();
         var state = notBefore is null ? DeliveryState.Pending : DeliveryState.Deferred;
-        using var _ = await gate.EnterAsync(CancellationToken.None);
-        await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending).ExecuteUpdateAsync(s => s
+        using var _ = gate.Enter(CancellationToken.None);
+        db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending).ExecuteUpdate(s => s
             .SetProperty(d => d.State, state).SetProperty(d => d.NextAttemptAt, notBefore).SetProperty(d => d.LastError, reason)
             .SetProperty(d => d.ClaimToken, (Guid?)null).SetProperty(d => d.ClaimedAt, (DateTime?)null)
-            .SetProperty(d => d.Attempts, d => d.Attempts - 1), CancellationToken.None);
+            .SetProperty(d => d.Attempts, d => d.Attempts - 1));
     }
 
     /// <summary>
     /// Keeps a claim alive while its worker is still going through it (a slow server), so the lease runs out only
     /// when the worker has stopped and nobody takes over rows that are still being sent.
     /// </summary>
-    public async Task RenewAsync(Guid claimToken)
+    public void Renew(Guid claimToken)
     {
         var now = Now;
-        using var _ = await gate.EnterAsync(CancellationToken.None);
-        await db.Deliveries.Where(d => d.ClaimToken == claimToken && d.State == DeliveryState.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedAt, now), CancellationToken.None);
+        using var _ = gate.Enter(CancellationToken.None);
+        db.Deliveries.Where(d => d.ClaimToken == claimToken && d.State == DeliveryState.Sending)
+            .ExecuteUpdate(s => s.SetProperty(d => d.ClaimedAt, now));
     }
 
     /// <summary>
@@ -137,13 +136,13 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     }
 
     /// <summary>When this batch next has work: a deferred retry, a pending row, or a claim whose lease runs out. Null when none.</summary>
-    public async Task<DateTime?> NextDueAsync(long issueId, int batch, CancellationToken cancellationToken)
+    public DateTime? NextDue(long issueId, int batch)
     {
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
         var open = db.Deliveries.Where(d => d.IssueId == issueId && d.Batch == batch);
-        var deferred = await open.Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Deferred)
-            .MinAsync(d => (DateTime?)(d.NextAttemptAt ?? DateTime.MinValue), cancellationToken);
-        var claimed = await open.Where(d => d.State == DeliveryState.Sending).MinAsync(d => d.ClaimedAt, cancellationToken);
+        var deferred = open.Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Deferred)
+            .Min(d => (DateTime?)(d.NextAttemptAt ?? DateTime.MinValue));
+        var claimed = open.Where(d => d.State == DeliveryState.Sending).Min(d => d.ClaimedAt);
         var leaseEnd = claimed + lease;
         return deferred is null ? leaseEnd : leaseEnd is null ? deferred : deferred < leaseEnd ? deferred : leaseEnd;
     }
@@ -153,10 +152,10 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     /// take disjoint chunks (a plain conditional update would make the second wait, then find its chunk taken and stop).
     /// The conditions are those of <see cref="Due"/>.
     /// </summary>
-    private Task<int> ClaimSkippingLockedAsync(long issueId, int batch, int count, Guid token, DateTime now, CancellationToken cancellationToken)
+    private int ClaimSkippingLocked(long issueId, int batch, int count, Guid token, DateTime now)
     {
         var leaseStart = now.AddSeconds(-options.Value.LeaseSeconds);
-        return db.Database.ExecuteSqlAsync($"""
+        return db.Database.ExecuteSql($"""
             UPDATE "Deliveries" SET "State" = 'Sending', "ClaimedAt" = {now}, "ClaimToken" = {token}, "Attempts" = "Attempts" + 1
             WHERE "Id" IN (
                 SELECT "Id" FROM "Deliveries"
@@ -166,7 +165,7 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
                        OR ("State" = 'Sending' AND "ClaimedAt" < {leaseStart}))
                 ORDER BY "Id" LIMIT {count}
                 FOR UPDATE SKIP LOCKED)
-            """, cancellationToken);
+            """);
     }
 
     private IQueryable<Data.Delivery> Due(long issueId, int batch, DateTime now)
@@ -178,13 +177,13 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
                 || (d.State == DeliveryState.Sending && d.ClaimedAt < leaseStart)));
     }
 
-    private async Task CountHardBounceAsync(long subscriberId, DateTime now)
+    private void CountHardBounce(long subscriberId, DateTime now)
     {
         var limit = options.Value.BounceAfter;
-        await db.Subscribers.Where(s => s.Id == subscriberId).ExecuteUpdateAsync(s => s
+        db.Subscribers.Where(s => s.Id == subscriberId).ExecuteUpdate(s => s
             .SetProperty(x => x.HardBounces, x => x.HardBounces + 1)
             .SetProperty(x => x.Status, x => x.HardBounces + 1 >= limit && x.Status == SubscriberStatus.Active ? SubscriberStatus.Bounced : x.Status)
-            .SetProperty(x => x.UpdatedAt, now), CancellationToken.None);
+            .SetProperty(x => x.UpdatedAt, now));
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

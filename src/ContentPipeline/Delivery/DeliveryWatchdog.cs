@@ -34,7 +34,7 @@ internal sealed class DeliveryWatchdog(IServiceScopeFactory scopes, IBackgroundJ
             await using var scope = scopes.CreateAsyncScope();
             var stalled = await scope.ServiceProvider.GetRequiredService<DeliveryLedger>().RecoverStalledAsync(cancellationToken);
             foreach (var (issueId, batch, batches) in stalled)
-                jobs.Enqueue<SendBatchJob>(j => j.RunAsync(issueId, batch, batches, CancellationToken.None));
+                jobs.Enqueue<SendBatchJob>(j => j.Run(issueId, batch, batches, CancellationToken.None));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

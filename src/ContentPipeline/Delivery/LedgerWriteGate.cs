@@ -10,6 +10,12 @@ public sealed class LedgerWriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    public IDisposable Enter(CancellationToken cancellationToken)
+    {
+        _gate.Wait(cancellationToken);
+        return new Exit(_gate);
+    }
+
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -14,27 +14,29 @@ internal sealed class PickupTransport(IOptions<DeliveryOptions> options, Content
 {
     private static readonly FormatOptions Format = CreateFormat();
 
-    public Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    public IMailSession Open(CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Folder);
-        return Task.FromResult<IMailSession>(this);
+        return this;
     }
 
-    public async Task SendAsync(OutgoingMessage outgoing, CancellationToken cancellationToken)
+    public void Send(OutgoingMessage outgoing, CancellationToken cancellationToken)
     {
         var message = outgoing.Message;
         message.Prepare(EncodingConstraint.SevenBit);
         var name = string.Concat(outgoing.MessageId.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_'));
         var path = Path.Combine(Folder, name + ".eml");
         var temporary = path + ".tmp";
-        await using (var file = File.Create(temporary))
+        using (var file = File.Create(temporary))
         {
-            await message.WriteToAsync(Format, file, cancellationToken);
+            message.WriteTo(Format, file, cancellationToken);
         }
         File.Move(temporary, path, overwrite: true);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public void Dispose()
+    {
+    }
 
     private string Folder => root.Resolve(options.Value.PickupDirectory);
 

@@ -26,31 +26,23 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
 
     [Queue(QueueName)]
     [DisplayName("Send issue {0}, batch {1} of {2}")]
-    public async Task RunAsync(long issueId, int batch, int batches, CancellationToken cancellationToken)
+    public void Run(long issueId, int batch, int batches, CancellationToken cancellationToken)
     {
-        var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
+        var issue = db.Issues.AsNoTracking().SingleOrDefault(i => i.Id == issueId);
         if (issue is not { State: IssueState.Sending }) return;
 
-        var model = renderer.Model(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
+        // Synchronous on Hangfire's worker thread (see IMailTransport); the stories are read once per batch.
+        var model = renderer.Model(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult());
         var composer = messages.ForIssue(model);
-        var sender = new BatchSender(issueId, composer.Create,
-            ledger, transport, limiter, options.Value, clock, logger);
-        try
-        {
-            await sender.RunAsync(batch, cancellationToken);
-        }
-        finally
-        {
-            await sender.DisposeAsync();
-        }
+        using (var sender = new BatchSender(issueId, composer.Create, ledger, transport, limiter, options.Value, clock, logger))
+            sender.Run(batch, cancellationToken);
 
-        var next = await ledger.NextDueAsync(issueId, batch, cancellationToken);
-        if (next is not null)
+        if (ledger.NextDue(issueId, batch) is { } next)
         {
-            var delay = next.Value - clock.GetUtcNow().UtcDateTime;
-            jobs.Schedule<SendBatchJob>(j => j.RunAsync(issueId, batch, batches, CancellationToken.None),
+            var delay = next - clock.GetUtcNow().UtcDateTime;
+            jobs.Schedule<SendBatchJob>(j => j.Run(issueId, batch, batches, CancellationToken.None),
                 delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay);
         }
-        await flow.DeliverySettledAsync(issueId, cancellationToken);
+        flow.DeliverySettledAsync(issueId, cancellationToken).GetAwaiter().GetResult();
     }
 }

@@ -14,6 +14,13 @@ public sealed class SendRateLimiter(IOptions<DeliveryOptions> options, TimeProvi
     private readonly Queue<DateTimeOffset> _lastHour = new();
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
 
+    /// <summary>As <see cref="AcquireAsync"/>, blocking the calling send worker through any pacing wait.</summary>
+    public DateTimeOffset? Acquire(CancellationToken cancellationToken)
+    {
+        var pending = AcquireAsync(cancellationToken);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
     /// <summary>Null when one message may go now (after any pacing wait); otherwise when the hourly cap allows the next one.</summary>
     public async ValueTask<DateTimeOffset?> AcquireAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace ContentPipeline.Delivery;
 /// goes back to the pool open, so the next batch skips the handshake. After Delivery:MessagesPerConnection
 /// messages a connection is closed and a new one opened; a connection that failed is never reused.
 /// </summary>
-internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<DeliveryOptions> delivery, TimeProvider clock) : IMailTransport, IAsyncDisposable
+internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<DeliveryOptions> delivery, TimeProvider clock) : IMailTransport, IDisposable
 {
     /// <summary>An idle connection older than this is checked with NOOP before it is used again.</summary>
     private static readonly TimeSpan CheckAfterIdle = TimeSpan.FromSeconds(2);
@@ -22,12 +22,12 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
     private readonly Stack<Connection> _idle = new();
     private readonly int _messagesPerConnection = delivery.Value.MessagesPerConnection;
 
-    public async Task<IMailSession> OpenAsync(CancellationToken cancellationToken)
+    public IMailSession Open(CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken);
+        _slots.Wait(cancellationToken);
         try
         {
-            return new Session(this, await RentAsync(cancellationToken));
+            return new Session(this, Rent(cancellationToken));
         }
         catch
         {
@@ -36,25 +36,25 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         }
     }
 
-    private async Task<Connection> RentAsync(CancellationToken cancellationToken)
+    private Connection Rent(CancellationToken cancellationToken)
     {
         while (true)
         {
             Connection? idle;
             lock (_lock) _idle.TryPop(out idle);
-            if (idle is null) return await ConnectAsync(cancellationToken);
+            if (idle is null) return Connect(cancellationToken);
             var idleFor = clock.GetUtcNow() - idle.ReturnedAt;
-            if (idle.Client.IsConnected && idleFor < MaxIdle && (idleFor < CheckAfterIdle || await StillOpenAsync(idle, cancellationToken)))
+            if (idle.Client.IsConnected && idleFor < MaxIdle && (idleFor < CheckAfterIdle || StillOpen(idle, cancellationToken)))
                 return idle;
-            await CloseAsync(idle);
+            Close(idle);
         }
     }
 
-    private static async Task<bool> StillOpenAsync(Connection connection, CancellationToken cancellationToken)
+    private static bool StillOpen(Connection connection, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.Client.NoOpAsync(cancellationToken);
+            connection.Client.NoOp(cancellationToken);
             return true;
         }
         catch (Exception e) when (SendFailure.Classify(e) is not null && !cancellationToken.IsCancellationRequested)
@@ -63,19 +63,22 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         }
     }
 
-    private async Task<Connection> ConnectAsync(CancellationToken cancellationToken)
+    private Connection Connect(CancellationToken cancellationToken)
     {
         var o = smtp.Value;
         var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         // Our own socket, to switch Nagle off: otherwise the short end of each DATA waits for a delayed ACK
-        // (about 40 ms on Linux), which caps every connection at a few dozen messages a second.
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // (about 40 ms on Linux), which caps every connection at a few dozen messages a second. Connected with the
+        // blocking call, bounded by the send timeout: one async operation would switch the socket to non-blocking
+        // for good, and every later blocking read would then go through the event loop and a wait handle.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = o.TimeoutSeconds * 1000 };
         try
         {
-            await socket.ConnectAsync(o.Host, o.Port, cancellationToken);
-            await client.ConnectAsync(socket, o.Host, o.Port, o.Security, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            socket.Connect(o.Host, o.Port);
+            client.Connect(socket, o.Host, o.Port, o.Security, cancellationToken);
             if (!string.IsNullOrEmpty(o.UserName))
-                await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
+                client.Authenticate(o.UserName, o.Password ?? "", cancellationToken);
             return new Connection(client);
         }
         catch
@@ -92,14 +95,14 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         lock (_lock) _idle.Push(connection);
     }
 
-    private static async Task CloseAsync(Connection connection)
+    private static void Close(Connection connection)
     {
         try
         {
             if (connection.Client.IsConnected)
             {
                 using var quitTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await connection.Client.DisconnectAsync(quit: true, quitTimeout.Token);
+                connection.Client.Disconnect(quit: true, quitTimeout.Token);
             }
         }
         catch (Exception e) when (e is IOException or MailKit.ProtocolException or OperationCanceledException or MailKit.CommandException)
@@ -112,7 +115,7 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         List<Connection> idle;
         lock (_lock)
@@ -120,7 +123,7 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
             idle = [.. _idle];
             _idle.Clear();
         }
-        foreach (var connection in idle) await CloseAsync(connection);
+        foreach (var connection in idle) Close(connection);
     }
 
     private sealed class Connection(SmtpClient client)
@@ -136,16 +139,16 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         private Connection _connection = connection;
         private bool _disposed;
 
-        public async Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
+        public void Send(OutgoingMessage message, CancellationToken cancellationToken)
         {
             try
             {
                 if (_connection.Sent >= owner._messagesPerConnection)
                 {
-                    await CloseAsync(_connection);
-                    _connection = await owner.ConnectAsync(cancellationToken);
+                    Close(_connection);
+                    _connection = owner.Connect(cancellationToken);
                 }
-                await _connection.Client.SendAsync(FormatOptions.Default, message.Message, message.Sender, [message.Recipient], cancellationToken);
+                _connection.Client.Send(FormatOptions.Default, message.Message, message.Sender, [message.Recipient], cancellationToken);
                 _connection.Sent++;
             }
             catch (SmtpCommandException e) when (e.StatusCode != SmtpStatusCode.ServiceNotAvailable)
@@ -160,14 +163,14 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
             }
         }
 
-        public async ValueTask DisposeAsync()
+        public void Dispose()
         {
             if (_disposed) return;
             _disposed = true;
             try
             {
                 if (_connection.Faulted || !_connection.Client.IsConnected || _connection.Sent >= owner._messagesPerConnection)
-                    await CloseAsync(_connection);
+                    Close(_connection);
                 else
                     owner.Return(_connection);
             }

@@ -55,7 +55,7 @@ public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimePr
                     .Select(d => d.Batch).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
                 var total = await db.Deliveries.Where(d => d.IssueId == issueId).MaxAsync(d => (int?)d.Batch, cancellationToken) ?? 0;
                 foreach (var batch in batches)
-                    jobs.Enqueue<SendBatchJob>(j => j.RunAsync(issueId, batch, total, CancellationToken.None));
+                    jobs.Enqueue<SendBatchJob>(j => j.Run(issueId, batch, total, CancellationToken.None));
                 if (batches.Count == 0) await DeliverySettledAsync(issueId, cancellationToken);
                 break;
         }

@@ -35,7 +35,7 @@ public sealed class SendConfirmationJob(AppDbContext db, ConfirmationTokens toke
                        $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">Confirm my subscription</a></p>" +
                        $"<p>The link works for {hours} hours. If you did not ask for this, ignore this message.</p>",
         }.ToMessageBody();
-        await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(OutgoingMessage.For(message), cancellationToken);
+        using var session = transport.Open(cancellationToken);
+        session.Send(OutgoingMessage.For(message), cancellationToken);
     }
 }

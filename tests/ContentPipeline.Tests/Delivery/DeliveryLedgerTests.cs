@@ -21,13 +21,13 @@ public sealed class DeliveryLedgerTests : IDisposable
         await using var a = Open();
         await using var b = Open();
 
-        var first = await Ledger(a).ClaimAsync(1, 1, 20, default);
-        var second = await Ledger(b).ClaimAsync(1, 1, 20, default);
+        var first = Ledger(a).Claim(1, 1, 20, default);
+        var second = Ledger(b).Claim(1, 1, 20, default);
 
         Assert.Equal(20, first.Count);
         Assert.Equal(10, second.Count);
         Assert.Empty(first.Select(d => d.Id).Intersect(second.Select(d => d.Id)));
-        Assert.Empty(await Ledger(a).ClaimAsync(1, 1, 20, default));
+        Assert.Empty(Ledger(a).Claim(1, 1, 20, default));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class DeliveryLedgerTests : IDisposable
         for (var issue = 1; issue <= 3; issue++)
         {
             Assert.Equal(SubscriberStatus.Active, (await db.Subscribers.AsNoTracking().SingleAsync()).Status);
-            var claimed = Assert.Single(await ledger.ClaimAsync(issue, 1, 10, default));
-            Assert.Equal(DeliveryState.Failed, await ledger.RecordFailureAsync(claimed, refused));
+            var claimed = Assert.Single(ledger.Claim(issue, 1, 10, default));
+            Assert.Equal(DeliveryState.Failed, ledger.RecordFailure(claimed, refused));
         }
 
         var subscriber = await db.Subscribers.AsNoTracking().SingleAsync();
@@ -58,9 +58,9 @@ public sealed class DeliveryLedgerTests : IDisposable
         var ledger = Ledger(db);
         var refused = new SendFailure(false, false, "550 mailbox full", HardBounce: true);
 
-        await ledger.RecordFailureAsync(Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)), refused);
-        await ledger.RecordFailureAsync(Assert.Single(await ledger.ClaimAsync(2, 1, 10, default)), refused);
-        await ledger.MarkSentAsync(await ledger.ClaimAsync(3, 1, 10, default));
+        ledger.RecordFailure(Assert.Single(ledger.Claim(1, 1, 10, default)), refused);
+        ledger.RecordFailure(Assert.Single(ledger.Claim(2, 1, 10, default)), refused);
+        ledger.MarkSent(ledger.Claim(3, 1, 10, default));
 
         var subscriber = await db.Subscribers.AsNoTracking().SingleAsync();
         Assert.Equal((SubscriberStatus.Active, 0), (subscriber.Status, subscriber.HardBounces));
@@ -74,13 +74,13 @@ public sealed class DeliveryLedgerTests : IDisposable
         var ledger = Ledger(db);
         _options.RetryDelays = [60];
 
-        var claimed = Assert.Single(await ledger.ClaimAsync(1, 1, 10, default));
-        Assert.Equal(DeliveryState.Deferred, await ledger.RecordFailureAsync(claimed, new SendFailure(true, false, "451 try later")));
+        var claimed = Assert.Single(ledger.Claim(1, 1, 10, default));
+        Assert.Equal(DeliveryState.Deferred, ledger.RecordFailure(claimed, new SendFailure(true, false, "451 try later")));
 
-        Assert.Empty(await ledger.ClaimAsync(1, 1, 10, default));
-        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddSeconds(60), await ledger.NextDueAsync(1, 1, default));
+        Assert.Empty(ledger.Claim(1, 1, 10, default));
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddSeconds(60), ledger.NextDue(1, 1));
         _clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(2, Assert.Single(await ledger.ClaimAsync(1, 1, 10, default)).Attempts);
+        Assert.Equal(2, Assert.Single(ledger.Claim(1, 1, 10, default)).Attempts);
     }
 
     [Fact]
@@ -91,16 +91,16 @@ public sealed class DeliveryLedgerTests : IDisposable
         var ledger = Ledger(db);
         _options.LeaseSeconds = 60;
         _options.RetryDelays = [55];
-        var deferred = Assert.Single(await ledger.ClaimAsync(1, 1, 1, default));
-        await ledger.RecordFailureAsync(deferred, new SendFailure(true, false, "451 try later")); // due at +55 s
+        var deferred = Assert.Single(ledger.Claim(1, 1, 1, default));
+        ledger.RecordFailure(deferred, new SendFailure(true, false, "451 try later")); // due at +55 s
         _clock.Advance(TimeSpan.FromSeconds(20));
-        var abandoned = await ledger.ClaimAsync(1, 1, 2, default); // its worker never comes back
+        var abandoned = ledger.Claim(1, 1, 2, default); // its worker never comes back
         _clock.Advance(TimeSpan.FromSeconds(30));
-        var live = Assert.Single(await ledger.ClaimAsync(1, 1, 1, default)); // claimed at +50 s
+        var live = Assert.Single(ledger.Claim(1, 1, 1, default)); // claimed at +50 s
 
         Assert.Empty(await ledger.RecoverStalledAsync(default));
         _clock.Advance(TimeSpan.FromSeconds(50));
-        await ledger.RenewAsync(live.ClaimToken); // +100 s: the live worker is still at it
+        ledger.Renew(live.ClaimToken); // +100 s: the live worker is still at it
         Assert.Equal([new StalledBatch(1, 1, 1)], await ledger.RecoverStalledAsync(default)); // the abandoned claim is 80 s old
         Assert.Empty(await ledger.RecoverStalledAsync(default));
         _clock.Advance(TimeSpan.FromSeconds(30)); // +130 s: the retry is 75 s overdue (its job never came), the live claim renewed 30 s ago
@@ -111,7 +111,7 @@ public sealed class DeliveryLedgerTests : IDisposable
         Assert.All(abandoned, d => Assert.Equal(DeliveryState.Pending, states[d.Id]));
         Assert.Equal(DeliveryState.Deferred, states[deferred.Id]);
         Assert.Equal(DeliveryState.Sending, states[live.Id]);
-        var reclaimed = await ledger.ClaimAsync(1, 1, 10, default);
+        var reclaimed = ledger.Claim(1, 1, 10, default);
         Assert.Equal(abandoned.Select(d => d.Id).Append(deferred.Id).Order(), reclaimed.Select(d => d.Id).Order());
     }
 
@@ -120,7 +120,7 @@ public sealed class DeliveryLedgerTests : IDisposable
     {
         await SeedAsync(issues: 1, subscribers: 2);
         await using var db = Open();
-        await Ledger(db).ClaimAsync(1, 1, 2, default);
+        Ledger(db).Claim(1, 1, 2, default);
         await db.Issues.ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Failed));
         _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds + 1));
 
@@ -133,14 +133,14 @@ public sealed class DeliveryLedgerTests : IDisposable
         await SeedAsync(issues: 1, subscribers: 3);
         await using var db = Open();
         var ledger = Ledger(db);
-        var claimed = await ledger.ClaimAsync(1, 1, 3, default);
-        await ledger.MarkSentAsync([claimed[0]]);
+        var claimed = ledger.Claim(1, 1, 3, default);
+        ledger.MarkSent([claimed[0]]);
 
         _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds - 1));
-        await ledger.RenewAsync(claimed[0].ClaimToken);
+        ledger.Renew(claimed[0].ClaimToken);
         _clock.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Empty(await Ledger(Open()).ClaimAsync(1, 1, 3, default));
+        Assert.Empty(Ledger(Open()).Claim(1, 1, 3, default));
         Assert.Empty(await ledger.RecoverStalledAsync(default));
         Assert.Equal(DeliveryState.Sent, (await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == claimed[0].Id)).State);
     }

@@ -11,14 +11,14 @@ public sealed class SmtpTransportTests : IAsyncDisposable
     private readonly SmtpTestServer _smtp = new();
 
     [Fact]
-    public async Task Sessions_ReuseOpenConnections_AndReconnectAfterMessagesPerConnection()
+    public void Sessions_ReuseOpenConnections_AndReconnectAfterMessagesPerConnection()
     {
-        await using var transport = Transport(messagesPerConnection: 3);
+        using var transport = Transport(messagesPerConnection: 3);
 
         for (var run = 0; run < 2; run++)
         {
-            await using var session = await transport.OpenAsync(default);
-            for (var i = 0; i < 5; i++) await session.SendAsync(Message($"r{run}-{i}@example.org"), default);
+            using var session = transport.Open(default);
+            for (var i = 0; i < 5; i++) session.Send(Message($"r{run}-{i}@example.org"), default);
         }
 
         Assert.Equal(10, _smtp.Copies.Count);
@@ -27,14 +27,14 @@ public sealed class SmtpTransportTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ARefusedRecipient_LeavesTheConnectionUsable()
+    public void ARefusedRecipient_LeavesTheConnectionUsable()
     {
-        await using var transport = Transport(messagesPerConnection: 100);
+        using var transport = Transport(messagesPerConnection: 100);
         _smtp.FailNext("gone@example.org", SmtpFault.Rcpt550);
-        await using var session = await transport.OpenAsync(default);
+        using var session = transport.Open(default);
 
-        var refused = await Assert.ThrowsAsync<MailKit.Net.Smtp.SmtpCommandException>(() => session.SendAsync(Message("gone@example.org"), default));
-        await session.SendAsync(Message("here@example.org"), default);
+        var refused = Assert.Throws<MailKit.Net.Smtp.SmtpCommandException>(() => session.Send(Message("gone@example.org"), default));
+        session.Send(Message("here@example.org"), default);
 
         Assert.True(SendFailure.Classify(refused)!.HardBounce);
         Assert.Equal(["here@example.org"], _smtp.Copies.Keys);
