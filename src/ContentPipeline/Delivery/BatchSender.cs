@@ -65,7 +65,7 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, Outgoin
             ledger.RecordFailure(delivery, new SendFailure(false, false, $"subscriber is {delivery.Subscriber.Status.ToString().ToLowerInvariant()}"));
             return true;
         }
-        var message = compose(delivery.Subscriber, delivery.MessageId);
+        using var message = compose(delivery.Subscriber, delivery.MessageId);
         try
         {
             _session ??= transport.Open(CancellationToken.None);

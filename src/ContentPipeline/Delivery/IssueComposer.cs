@@ -98,7 +98,8 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
             _factory.AddReaderHeaders(message, subscriber, reader, messageId);
             var textValues = EncodedTemplate.EncodeValues([reader.UnsubscribeUrl ?? "", reader.Email ?? "", reader.Name ?? ""]);
             var htmlValues = EncodedTemplate.EncodeValues([Escape(reader.UnsubscribeUrl ?? ""), Escape(reader.Email ?? ""), Escape(reader.Name ?? "")]);
-            var content = new byte[_textHead.Length + _text.Length(textValues) + _htmlHead.Length + _html.Length(htmlValues) + _end.Length];
+            var content = System.Buffers.ArrayPool<byte>.Shared.Rent(
+                _textHead.Length + _text.Length(textValues) + _htmlHead.Length + _html.Length(htmlValues) + _end.Length);
             var position = EncodedTemplate.Append(content, 0, _textHead);
             position = _text.Write(content, position, textValues);
             position = EncodedTemplate.Append(content, position, _htmlHead);

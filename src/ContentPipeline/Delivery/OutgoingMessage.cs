@@ -6,8 +6,11 @@ namespace ContentPipeline.Delivery;
 /// One subscriber's copy as a transport takes it: the envelope (sender and the one recipient), the Message-ID it
 /// is known by, and the message itself, either composed by MimeKit or assembled from an issue's prepared bytes.
 /// </summary>
-public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, MailboxAddress Recipient, MimeMessage Message)
+public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, MailboxAddress Recipient, MimeMessage Message) : IDisposable
 {
+    /// <summary>Gives a prepared body's pooled buffer back once the message is sent; the message is not used after.</summary>
+    public void Dispose() => (Message.Body as PreparedBody)?.Dispose();
+
     private static readonly FormatOptions Wire = CreateWireFormat();
 
     /// <summary>A single message composed by MimeKit: the envelope is its first From and its one To.</summary>
@@ -38,10 +41,21 @@ public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, Ma
 
 /// <summary>
 /// A multipart body whose content is already encoded, CRLF and 7-bit: MimeKit writes its Content-Type, this writes
-/// the bytes as they are. Nothing to prepare, nothing to re-encode.
+/// the bytes as they are. Nothing to prepare, nothing to re-encode. The bytes are in a buffer rented from the
+/// shared pool (a copy is 20 KB or more; thousands a second would otherwise keep the collector busy).
 /// </summary>
 internal sealed class PreparedBody(ContentType contentType, byte[] content, int length) : MimeEntity(contentType)
 {
+    private byte[]? _content = content;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (Interlocked.Exchange(ref _content, null) is { } rented) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        base.Dispose(disposing);
+    }
+
+    private byte[] Content => _content ?? throw new ObjectDisposedException(nameof(PreparedBody));
+
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
     {
     }
@@ -49,12 +63,12 @@ internal sealed class PreparedBody(ContentType contentType, byte[] content, int 
     public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
     {
         if (!contentOnly) base.WriteTo(options, stream, false, cancellationToken);
-        stream.Write(content, 0, length);
+        stream.Write(Content, 0, length);
     }
 
     public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
     {
         if (!contentOnly) await base.WriteToAsync(options, stream, false, cancellationToken);
-        await stream.WriteAsync(content.AsMemory(0, length), cancellationToken);
+        await stream.WriteAsync(Content.AsMemory(0, length), cancellationToken);
     }
 }
