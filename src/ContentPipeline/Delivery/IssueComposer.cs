@@ -11,7 +11,7 @@ namespace ContentPipeline.Delivery;
 /// and gets its own headers from MimeKit. Before trusting the shortcut it checks it against a full MimeKit
 /// composition for a sample reader; a template that transforms reader values (say, upcases the name) fails the
 /// check, and so does DKIM (each copy is signed whole): then every copy is composed in full, more slowly.
-/// Not thread-safe: one per worker.
+/// Thread-safe: the send workers of one issue share one (see <see cref="MessageFactory.ForIssue"/>).
 /// </summary>
 public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue, ILogger logger)
 {
@@ -20,27 +20,23 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
     private static readonly ReaderModel Sample = new("Sample O'Reader & Sons", "sample.reader@example.org", "https://example.org/unsubscribe/S4mpl3-t0ken_");
 
     private PreparedMessage? _named, _anonymous;
-    private bool _checkedNamed, _checkedAnonymous;
+    private bool _namedReady, _anonymousReady;
+    private object? _prepareLock;
+
+    public long IssueId => issue.IssueId;
 
     public OutgoingMessage Create(Subscriber subscriber, string messageId)
     {
         var reader = factory.Reader(subscriber);
-        var prepared = reader.Name is null ? Prepared(named: false) : Prepared(named: true);
+        var prepared = reader.Name is null
+            ? LazyInitializer.EnsureInitialized(ref _anonymous, ref _anonymousReady, ref _prepareLock, () => Prepare(named: false))
+            : LazyInitializer.EnsureInitialized(ref _named, ref _namedReady, ref _prepareLock, () => Prepare(named: true));
         if (prepared is null)
         {
             var (html, text) = factory.Render(issue with { Reader = reader });
             return factory.Envelope(factory.Build(issue, subscriber, reader, html, text, messageId), subscriber, messageId);
         }
         return prepared.Create(subscriber, reader, messageId);
-    }
-
-    private PreparedMessage? Prepared(bool named)
-    {
-        if (named ? _checkedNamed : _checkedAnonymous) return named ? _named : _anonymous;
-        var prepared = Prepare(named);
-        if (named) (_named, _checkedNamed) = (prepared, true);
-        else (_anonymous, _checkedAnonymous) = (prepared, true);
-        return prepared;
     }
 
     private PreparedMessage? Prepare(bool named)

@@ -23,8 +23,21 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
         return Build(issue, subscriber, reader, html, text, messageId);
     }
 
-    /// <summary>A composer that renders the issue once per kind of reader and personalises each copy by substitution.</summary>
-    public IssueComposer ForIssue(NewsletterModel issue) => new(this, issue, logger);
+    private IssueComposer? _lastComposer;
+
+    /// <summary>
+    /// A composer that renders the issue once per kind of reader and personalises each copy by substitution. The
+    /// send jobs of one issue share it (the issue's stories do not change while it is sent), so the preparation and
+    /// its check run once per issue and process, not once per batch.
+    /// </summary>
+    public IssueComposer ForIssue(NewsletterModel issue)
+    {
+        var last = Volatile.Read(ref _lastComposer);
+        if (last is not null && last.IssueId == issue.IssueId && issue.IssueId > 0) return last;
+        var composer = new IssueComposer(this, issue, logger);
+        Volatile.Write(ref _lastComposer, composer);
+        return composer;
+    }
 
     /// <summary>The right-hand side of Message-IDs: the sender's domain.</summary>
     public string Domain
