@@ -58,7 +58,12 @@ public static class DeliveryBenchmark
             var (ours, bytes, cpu) = await SendAsync(folder, sink.Port, subscribers, connections, size, Settings(args));
             Console.WriteLine($"ours (Hangfire+MailKit): {ours,10:N0} messages/s, {cpu.TotalMicroseconds / subscribers,6:N0} us CPU per message " +
                 $"(the send alone; messages of {bytes / 1024.0:N1} KB)");
-            Console.WriteLine($"ratio ours / reference:  {ours / reference,10:N2}  (goal >= 0.6; the machine's load at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+            // The reference again, after ours: on a shared machine the two readings show how much the ceiling moved.
+            var (again, _) = await sink.ReferenceAsync(sourcePath, connections, subscribers, size);
+            Console.WriteLine($"reference again, after:  {again,10:N0} messages/s");
+            var mean = (reference + again) / 2;
+            Console.WriteLine($"ratio ours / reference:  {ours / mean,10:N2}  (against the mean of both readings; {ours / Math.Max(reference, again):N2}-{ours / Math.Min(reference, again):N2} " +
+                $"against either; goal >= 0.6; the machine's load at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             Console.WriteLine($"peak working set:        {Environment.WorkingSet / 1048576,6} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB peak (goal <= 300 MB)");
             return 0;
         }
