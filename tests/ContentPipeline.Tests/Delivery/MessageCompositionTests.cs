@@ -43,6 +43,37 @@ public sealed class MessageCompositionTests
     }
 
     [Fact]
+    public void ASentCopy_GivesItsBufferBack_AndCannotBeWrittenAgain()
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+            .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+        Assert.Contains("Good morning, Ann.", outgoing.Parse().TextBody);
+
+        outgoing.Dispose();
+        outgoing.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => outgoing.ToBytes());
+    }
+
+    [Fact]
+    public void CopiesComposedAtOnceByManyWorkers_EachCarryTheirOwnReader()
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var composer = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
+
+        var texts = Enumerable.Range(1, 64).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i =>
+            {
+                using var copy = composer.Create(MessageFactoryTests.Subscriber($"Reader {i}", id: i), $"issue-7.sub-{i}@morning.test");
+                return (i, copy.Parse().TextBody);
+            }).ToList();
+
+        Assert.All(texts, t => Assert.Contains($"Good morning, Reader {t.i}.", t.TextBody));
+        Assert.Same(composer, factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")])));
+    }
+
+    [Fact]
     public void ATemplateThatTransformsTheReadersName_GetsEveryCopyComposedInFull()
     {
         using var root = new ContentPipeline.Tests.TestSupport.TestRoot();
