@@ -114,6 +114,7 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
                 && ((d.State == DeliveryState.Sending && d.ClaimedAt < overdue) || (d.State == DeliveryState.Deferred && d.NextAttemptAt < overdue)))
             .Select(d => new { d.IssueId, d.Batch, d.Id }).ToListAsync(cancellationToken);
         var stalled = new List<StalledBatch>();
+        var batchCounts = new Dictionary<long, int>();
         foreach (var batch in candidates.GroupBy(c => (c.IssueId, c.Batch)))
         {
             var ids = batch.Select(c => c.Id).ToList();
@@ -127,7 +128,8 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now), cancellationToken);
             }
             if (taken == 0) continue;
-            var batches = await db.Deliveries.Where(d => d.IssueId == batch.Key.IssueId).MaxAsync(d => d.Batch, cancellationToken);
+            if (!batchCounts.TryGetValue(batch.Key.IssueId, out var batches))
+                batchCounts[batch.Key.IssueId] = batches = await db.Deliveries.Where(d => d.IssueId == batch.Key.IssueId).MaxAsync(d => d.Batch, cancellationToken);
             logger.LogWarning("Issue {IssueId}, batch {Batch}: {Count} deliveries had no live job (a stopped node or a lost schedule); sending them again",
                 batch.Key.IssueId, batch.Key.Batch, taken);
             stalled.Add(new StalledBatch(batch.Key.IssueId, batch.Key.Batch, batches));

@@ -30,11 +30,14 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     /// send jobs of one issue share it (the issue's stories do not change while it is sent), so the preparation and
     /// its check run once per issue and process, not once per batch.
     /// </summary>
-    public IssueComposer ForIssue(NewsletterModel issue)
+    public IssueComposer ForIssue(NewsletterModel issue) => ForIssue(issue.IssueId, () => issue);
+
+    /// <summary>As <see cref="ForIssue(NewsletterModel)"/>; the model is only built when this process has no composer for the issue yet.</summary>
+    public IssueComposer ForIssue(long issueId, Func<NewsletterModel> model)
     {
         var last = Volatile.Read(ref _lastComposer);
-        if (last is not null && last.IssueId == issue.IssueId && issue.IssueId > 0) return last;
-        var composer = new IssueComposer(this, issue, logger);
+        if (last is not null && last.IssueId == issueId && issueId > 0) return last;
+        var composer = new IssueComposer(this, model(), logger);
         Volatile.Write(ref _lastComposer, composer);
         return composer;
     }

@@ -1,6 +1,5 @@
 using ContentPipeline.Hosting;
 using MimeKit;
-using MimeKit.IO;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Delivery;
@@ -12,7 +11,6 @@ namespace ContentPipeline.Delivery;
 /// </summary>
 internal sealed class PickupTransport(IOptions<DeliveryOptions> options, ContentRoot root) : IMailTransport, IMailSession
 {
-    private static readonly FormatOptions Format = CreateFormat();
 
     public IMailSession Open(CancellationToken cancellationToken)
     {
@@ -29,7 +27,7 @@ internal sealed class PickupTransport(IOptions<DeliveryOptions> options, Content
         var temporary = path + ".tmp";
         using (var file = File.Create(temporary))
         {
-            message.WriteTo(Format, file, cancellationToken);
+            message.WriteTo(OutgoingMessage.WireFormat, file, cancellationToken);
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -39,11 +37,4 @@ internal sealed class PickupTransport(IOptions<DeliveryOptions> options, Content
     }
 
     private string Folder => root.Resolve(options.Value.PickupDirectory);
-
-    private static FormatOptions CreateFormat()
-    {
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        return format;
-    }
 }
