@@ -71,12 +71,13 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         // (about 40 ms on Linux), which caps every connection at a few dozen messages a second. Connected with the
         // blocking call, bounded by the send timeout: one async operation would switch the socket to non-blocking
         // for good, and every later blocking read would then go through the event loop and a wait handle.
+        // MailKit gets it as a stream that sends what was written once per reply awaited (ReplyFlushedStream).
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = o.TimeoutSeconds * 1000 };
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             socket.Connect(o.Host, o.Port);
-            client.Connect(socket, o.Host, o.Port, o.Security, cancellationToken);
+            client.Connect(new ReplyFlushedStream(socket), o.Host, o.Port, o.Security, cancellationToken);
             if (!string.IsNullOrEmpty(o.UserName))
                 client.Authenticate(o.UserName, o.Password ?? "", cancellationToken);
             return new Connection(client);

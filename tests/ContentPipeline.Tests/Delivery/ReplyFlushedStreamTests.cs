@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ContentPipeline.Delivery;
+
+namespace ContentPipeline.Tests.Delivery;
+
+public sealed class ReplyFlushedStreamTests
+{
+    [Fact]
+    public async Task WrittenBytes_WaitForTheNextRead_AndThenArriveTogether()
+    {
+        using var pair = await SocketPair.OpenAsync();
+        using var stream = new ReplyFlushedStream(pair.Client);
+
+        stream.Write("MAIL FROM:<a@b.test>\r\n"u8);
+        stream.Write("RCPT TO:<c@d.test>\r\n"u8);
+        stream.Flush();
+        Assert.False(pair.Server.Poll(TimeSpan.FromMilliseconds(200), SelectMode.SelectRead)); // nothing sent yet, a flush included
+        Assert.Equal(42, stream.Pending);
+
+        var server = Task.Run(() =>
+        {
+            var received = ReceiveExactly(pair.Server, 42);
+            pair.Server.Send("250 ok\r\n"u8);
+            return received;
+        });
+        var reply = new byte[64];
+        var read = stream.Read(reply, 0, reply.Length);
+
+        Assert.Equal("MAIL FROM:<a@b.test>\r\nRCPT TO:<c@d.test>\r\n", await server);
+        Assert.Equal("250 ok\r\n", Encoding.ASCII.GetString(reply, 0, read));
+        Assert.Equal(0, stream.Pending);
+    }
+
+    [Fact]
+    public async Task WritesBeyondItsCapacity_ArriveWholeAndInOrder()
+    {
+        using var pair = await SocketPair.OpenAsync();
+        using var stream = new ReplyFlushedStream(pair.Client, capacity: 1024);
+        var message = string.Concat(Enumerable.Range(0, 1000).Select(i => $"{i:D4}:")); // 5,000 bytes
+
+        var server = Task.Run(() =>
+        {
+            var received = ReceiveExactly(pair.Server, message.Length);
+            pair.Server.Send("250 queued\r\n"u8);
+            return received;
+        });
+        var bytes = Encoding.ASCII.GetBytes(message);
+        for (var offset = 0; offset < bytes.Length; offset += 700) stream.Write(bytes, offset, Math.Min(700, bytes.Length - offset));
+        var reply = new byte[64];
+        var read = stream.Read(reply, 0, reply.Length);
+
+        Assert.Equal(message, await server);
+        Assert.Equal("250 queued\r\n", Encoding.ASCII.GetString(reply, 0, read));
+    }
+
+    [Fact]
+    public async Task AReadThatTimesOut_IsAnIOException_AsWithANetworkStream()
+    {
+        using var pair = await SocketPair.OpenAsync();
+        using var stream = new ReplyFlushedStream(pair.Client) { ReadTimeout = 200 };
+
+        var e = Assert.Throws<IOException>(() => stream.Read(new byte[16], 0, 16));
+        Assert.IsType<SocketException>(e.InnerException);
+        Assert.NotNull(SendFailure.Classify(e));
+    }
+
+    private static string ReceiveExactly(Socket socket, int count)
+    {
+        var buffer = new byte[count];
+        for (var got = 0; got < count;)
+        {
+            var n = socket.Receive(buffer.AsSpan(got));
+            if (n == 0) throw new IOException($"closed after {got} of {count} bytes");
+            got += n;
+        }
+        return Encoding.ASCII.GetString(buffer);
+    }
+
+    private sealed class SocketPair : IDisposable
+    {
+        public required Socket Client { get; init; }
+        public required Socket Server { get; init; }
+
+        public static async Task<SocketPair> OpenAsync()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var client = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            client.Connect(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
+            var server = await listener.AcceptSocketAsync();
+            return new SocketPair { Client = client, Server = server };
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Server.Dispose();
+        }
+    }
+}
