@@ -72,21 +72,34 @@ internal sealed class EncodedTemplate
         return position + chunk.Length;
     }
 
-    /// <summary>Quoted-printable with CRLF line ends (MimeKit's encoder writes LF; SMTP and .eml files want CRLF).</summary>
+    /// <summary>
+    /// Quoted-printable with CRLF line ends (MimeKit's encoder writes LF; SMTP and .eml files want CRLF), and no
+    /// line that starts with a dot: SMTP's DATA doubles such dots, and MailKit's filter copies the whole message
+    /// to do so when it meets one. Here a leading dot becomes "=2E" and a soft break, which decodes the same.
+    /// Every segment and value starts a line (values sit between soft breaks), so each is checked from its start.
+    /// </summary>
     private static byte[] Encode(string text)
     {
         var raw = Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"));
         var encoder = new QuotedPrintableEncoder();
         var output = new byte[encoder.EstimateOutputLength(raw.Length)];
         var length = encoder.Flush(raw, 0, raw.Length, output);
-        var lineFeeds = output.AsSpan(0, length).Count((byte)'\n');
-        var crlf = new byte[length + lineFeeds];
-        var position = 0;
-        foreach (var b in output.AsSpan(0, length))
+        var encoded = output.AsSpan(0, length);
+        var crlf = new List<byte>(length + encoded.Count((byte)'\n') + 16);
+        var lineStart = true;
+        foreach (var b in encoded)
         {
-            if (b == '\n') crlf[position++] = (byte)'\r';
-            crlf[position++] = b;
+            if (lineStart && b == '.')
+            {
+                crlf.AddRange(DotAtLineStart);
+                continue;
+            }
+            if (b == '\n') crlf.Add((byte)'\r');
+            crlf.Add(b);
+            lineStart = b == '\n';
         }
-        return crlf;
+        return [.. crlf];
     }
+
+    private static readonly byte[] DotAtLineStart = "=2E=\r\n"u8.ToArray();
 }

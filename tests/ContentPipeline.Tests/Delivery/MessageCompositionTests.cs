@@ -73,6 +73,29 @@ public sealed class MessageCompositionTests
         Assert.Same(composer, factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")])));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(".Dot")]
+    public void NoLineOfAComposedCopy_StartsWithADot_YetTheDotsAllArrive(string? name)
+    {
+        // Dots where quoted-printable wraps its lines, and text lines that start with one: SMTP would have to double them.
+        var story = MessageFactoryTests.Story("Dots") with { Summary = new string('.', 400) + "\n.hidden\n..two" };
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [story]);
+        var subscriber = MessageFactoryTests.Subscriber(name);
+
+        using var outgoing = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-3@morning.test");
+        Assert.IsType<PreparedBody>(outgoing.Message.Body);
+        var wire = System.Text.Encoding.ASCII.GetString(outgoing.ToBytes());
+
+        Assert.DoesNotContain("\r\n.", wire);
+        var composed = outgoing.Parse();
+        var full = OutgoingMessage.For(factory.Create(issue, subscriber, "issue-7.sub-3@morning.test")).Parse();
+        Assert.Contains(new string('.', 400), composed.TextBody);
+        Assert.Equal(WithoutToken(full, full.TextBody!), WithoutToken(composed, composed.TextBody!));
+        Assert.Equal(WithoutToken(full, full.HtmlBody!), WithoutToken(composed, composed.HtmlBody!));
+    }
+
     [Fact]
     public void ATemplateThatTransformsTheReadersName_GetsEveryCopyComposedInFull()
     {
