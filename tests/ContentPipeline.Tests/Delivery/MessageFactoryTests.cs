@@ -65,7 +65,7 @@ public sealed class MessageFactoryTests
         var templates = new TemplateStore(templatesFolder ?? Path.Combine(TestRoot.RepositoryRoot, "templates"),
             [typeof(NewsletterModel), typeof(StoryModel), typeof(ReaderModel)]);
         var renderer = new NewsletterRenderer(templates, o);
-        var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider());
+        var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider(), keyFile: null);
         var signing = new DkimSigning(Microsoft.Extensions.Options.Options.Create(dkim ?? new DkimOptions()), new ContentPipeline.Hosting.ContentRoot(Path.GetTempPath()));
         return (new MessageFactory(renderer, tokens, o, signing, new FakeTimeProvider(), NullLogger<MessageFactory>.Instance), renderer);
     }
