@@ -26,21 +26,15 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
         int claimed;
         using (gate.Enter(cancellationToken))
         {
-            if (db.Database.IsSqlite())
-            {
-                // SQLite has one writer at a time: the conditional update alone makes the claim atomic.
-                var due = Due(issueId, batch, now);
-                var chunk = due.OrderBy(d => d.Id).Take(count).Select(d => d.Id);
-                claimed = due.Where(d => chunk.Contains(d.Id)).ExecuteUpdate(s => s
-                    .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimedAt, now)
-                    .SetProperty(d => d.ClaimToken, token).SetProperty(d => d.Attempts, d => d.Attempts + 1));
-            }
-            else claimed = ClaimSkippingLocked(issueId, batch, count, token, now);
+            // SQLite has one writer at a time, so the conditional update alone makes the claim atomic; PostgreSQL
+            // skips rows that another node is claiming at that moment.
+            claimed = ClaimRows(issueId, batch, count, token, now, skipLocked: !db.Database.IsSqlite());
         }
         if (claimed == 0) return [];
+        // The token is attached after the query: captured in the projection, it would make every claim a new query to compile.
         return db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
-            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s, token))
-            .ToList();
+            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new { d.Id, d.MessageId, d.Attempts, Subscriber = s })
+            .AsEnumerable().Select(c => new ClaimedDelivery(c.Id, c.MessageId, c.Attempts, c.Subscriber, token)).ToList();
     }
 
     /// <summary>Records messages the server accepted. Not cancellable: the mail is out, the row must say so.</summary>
@@ -150,34 +144,29 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     }
 
     /// <summary>
-    /// PostgreSQL: rows another node is claiming right now are skipped, not waited for, so two workers on one batch
-    /// take disjoint chunks (a plain conditional update would make the second wait, then find its chunk taken and stop).
-    /// The conditions are those of <see cref="Due"/>.
+    /// One conditional update claims the chunk, in SQL rather than LINQ: it runs once per chunk on the send path, and
+    /// EF's translation of the LINQ form cost more than the statement itself. On PostgreSQL, rows another node is
+    /// claiming right now are skipped, not waited for, so two workers on one batch take disjoint chunks (a plain
+    /// conditional update would make the second wait, then find its chunk taken and stop). Due rows: pending, deferred
+    /// and due, or claimed by a worker whose lease ran out.
     /// </summary>
-    private int ClaimSkippingLocked(long issueId, int batch, int count, Guid token, DateTime now)
+    private int ClaimRows(long issueId, int batch, int count, Guid token, DateTime now, bool skipLocked)
     {
         var leaseStart = now.AddSeconds(-options.Value.LeaseSeconds);
-        return db.Database.ExecuteSql($"""
-            UPDATE "Deliveries" SET "State" = 'Sending', "ClaimedAt" = {now}, "ClaimToken" = {token}, "Attempts" = "Attempts" + 1
-            WHERE "Id" IN (
-                SELECT "Id" FROM "Deliveries"
-                WHERE "IssueId" = {issueId} AND "Batch" = {batch}
-                  AND ("State" = 'Pending'
-                       OR ("State" = 'Deferred' AND "NextAttemptAt" <= {now})
-                       OR ("State" = 'Sending' AND "ClaimedAt" < {leaseStart}))
-                ORDER BY "Id" LIMIT {count}
-                FOR UPDATE SKIP LOCKED)
-            """);
+        return db.Database.ExecuteSqlRaw(skipLocked ? ClaimSql + " FOR UPDATE SKIP LOCKED)" : ClaimSql + ")",
+            now, token, issueId, batch, leaseStart, count);
     }
 
-    private IQueryable<Data.Delivery> Due(long issueId, int batch, DateTime now)
-    {
-        var leaseStart = now.AddSeconds(-options.Value.LeaseSeconds);
-        return db.Deliveries.Where(d => d.IssueId == issueId && d.Batch == batch
-            && (d.State == DeliveryState.Pending
-                || (d.State == DeliveryState.Deferred && d.NextAttemptAt <= now)
-                || (d.State == DeliveryState.Sending && d.ClaimedAt < leaseStart)));
-    }
+    private const string ClaimSql = """
+        UPDATE "Deliveries" SET "State" = 'Sending', "ClaimedAt" = {0}, "ClaimToken" = {1}, "Attempts" = "Attempts" + 1
+        WHERE "Id" IN (
+            SELECT "Id" FROM "Deliveries"
+            WHERE "IssueId" = {2} AND "Batch" = {3}
+              AND ("State" = 'Pending'
+                   OR ("State" = 'Deferred' AND "NextAttemptAt" <= {0})
+                   OR ("State" = 'Sending' AND "ClaimedAt" < {4}))
+            ORDER BY "Id" LIMIT {5}
+        """;
 
     private void CountHardBounce(long subscriberId, DateTime now)
     {
