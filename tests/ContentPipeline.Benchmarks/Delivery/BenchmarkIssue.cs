@@ -20,6 +20,12 @@ internal static class BenchmarkIssue
         var (report, error) = await new SubscriberImporter(db, TimeProvider.System).ImportAsync(new StringReader(csv.ToString()), "bench", default);
         if (report is null || report.Added != subscribers) throw new InvalidOperationException($"seeding subscribers failed: {error}");
 
+        return await NewIssueAsync(db);
+    }
+
+    /// <summary>Another issue for the same subscribers, ready to fan out (its stories come from <see cref="GrowToAsync"/>).</summary>
+    public static async Task<long> NewIssueAsync(AppDbContext db)
+    {
         var now = DateTime.UtcNow;
         var issue = new Issue { State = IssueState.FanningOut, Subject = "Benchmark issue", CreatedAt = now, UpdatedAt = now };
         db.Issues.Add(issue);

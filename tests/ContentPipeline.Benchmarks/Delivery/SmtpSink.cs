@@ -57,6 +57,7 @@ internal sealed class SmtpSink : IDisposable
     /// <summary>Messages per second that smtp-source pushes over <paramref name="connections"/> connections, and its CPU time.</summary>
     public async Task<(double PerSecond, TimeSpan Cpu)> ReferenceAsync(string sourcePath, int connections, int messages, int size)
     {
+        var cpuBefore = ChildrenCpu();
         var clock = Stopwatch.StartNew();
         using var source = Process.Start(new ProcessStartInfo(sourcePath, $"-d -s {connections} -m {messages} -l {size} 127.0.0.1:{Port}")
         {
@@ -68,7 +69,7 @@ internal sealed class SmtpSink : IDisposable
         var elapsed = clock.Elapsed;
         if (source.ExitCode != 0) throw new InvalidOperationException($"smtp-source failed: {await errors}");
         // A process's CPU time is gone once it is reaped; the children's total in /proc/self/stat is not (cutime + cstime).
-        return (messages / elapsed.TotalSeconds, ChildrenCpu());
+        return (messages / elapsed.TotalSeconds, ChildrenCpu() - cpuBefore);
     }
 
     /// <summary>CPU time of this process's waited-for children (cutime + cstime in /proc/self/stat), Linux only.</summary>
