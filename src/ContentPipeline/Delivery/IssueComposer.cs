@@ -64,14 +64,23 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
         && expected.Headers["List-Unsubscribe"] == actual.Headers["List-Unsubscribe"]
         && expected.Headers["List-Unsubscribe-Post"] == actual.Headers["List-Unsubscribe-Post"];
 
-    /// <summary>One kind of reader's copy as bytes with holes: the multipart body with its two encoded parts.</summary>
+    /// <summary>
+    /// One kind of reader's copy as bytes with holes: the multipart body with its two encoded parts. The headers go on
+    /// the body entity, which MimeKit writes before the body without looking into them: the issue's are cloned, the
+    /// reader's (To, Date, Message-Id, List-Unsubscribe) are set as raw values formatted here. A MimeMessage with
+    /// address headers of its own would parse and re-encode each of them for every copy.
+    /// </summary>
     private sealed class PreparedMessage
     {
+        private static readonly Header ToTemplate = new(HeaderId.To, "a@b.c"), DateTemplate = new(HeaderId.Date, "Sat, 1 Jan 2000 00:00:00 +0000"),
+            MessageIdTemplate = new(HeaderId.MessageId, "<a@b.c>"), ListUnsubscribeTemplate = new("List-Unsubscribe", "<https://b.c/>"),
+            MimeVersionTemplate = new(HeaderId.MimeVersion, "1.0");
         private readonly MessageFactory _factory;
         private readonly Header[] _issueHeaders;
         private readonly string _boundary;
         private readonly byte[] _textHead, _htmlHead, _end;
         private readonly EncodedTemplate _text, _html;
+        private DateValue? _date;
 
         public PreparedMessage(MessageFactory factory, NewsletterModel issue, EncodedTemplate text, EncodedTemplate html)
         {
@@ -90,8 +99,6 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
 
         public OutgoingMessage Create(Subscriber subscriber, ReaderModel reader, string messageId)
         {
-            var message = new MimeMessage(_issueHeaders.Select(h => h.Clone()));
-            _factory.AddReaderHeaders(message, subscriber, reader, messageId);
             var textValues = EncodedTemplate.EncodeValues([reader.UnsubscribeUrl ?? "", reader.Email ?? "", reader.Name ?? ""]);
             var htmlValues = EncodedTemplate.EncodeValues([Escape(reader.UnsubscribeUrl ?? ""), Escape(reader.Email ?? ""), Escape(reader.Name ?? "")]);
             var content = System.Buffers.ArrayPool<byte>.Shared.Rent(
@@ -101,13 +108,45 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
             position = EncodedTemplate.Append(content, position, _htmlHead);
             position = _html.Write(content, position, htmlValues);
             position = EncodedTemplate.Append(content, position, _end);
-            message.Body = new PreparedBody(new ContentType("multipart", "alternative") { Boundary = _boundary }, content, position);
-            return _factory.Envelope(message, subscriber, messageId);
+
+            var body = new PreparedBody(new ContentType("multipart", "alternative") { Boundary = _boundary }, content, position);
+            var at = 0;
+            foreach (var header in _issueHeaders) body.Headers.Insert(at++, header.Clone());
+            var to = new MailboxAddress(reader.Name ?? "", subscriber.Email).ToString(OutgoingMessage.WireFormat, encode: true);
+            body.Headers.Insert(at++, to.Length < 900 ? Raw(ToTemplate, to) : new Header(System.Text.Encoding.UTF8, HeaderId.To, to));
+            body.Headers.Insert(at++, Raw(DateTemplate, Date()));
+            body.Headers.Insert(at++, Raw(MessageIdTemplate, $"<{messageId}>"));
+            body.Headers.Insert(at, Raw(ListUnsubscribeTemplate, _factory.ListUnsubscribe(reader, ",\r\n ")));
+            return _factory.Envelope(new MimeMessage([MimeVersionTemplate.Clone()]) { Body = body }, subscriber, messageId);
         }
+
+        /// <summary>A header with its value as it goes on the wire (folded lines start with a space, as here).</summary>
+        private static Header Raw(Header template, string value)
+        {
+            var header = template.Clone();
+            header.SetRawValue(System.Text.Encoding.UTF8.GetBytes($" {value}\r\n"));
+            return header;
+        }
+
+        /// <summary>The Date value, formatted once a second rather than once a copy.</summary>
+        private string Date()
+        {
+            var now = _factory.Now;
+            var second = now.ToUnixTimeSeconds();
+            if (Volatile.Read(ref _date) is { } cached && cached.Second == second) return cached.Value;
+            var date = new DateValue(second, MimeKit.Utils.DateUtils.FormatDate(now));
+            Volatile.Write(ref _date, date);
+            return date.Value;
+        }
+
+        private sealed record DateValue(long Second, string Value);
 
         private static byte[] Ascii(string text) => System.Text.Encoding.ASCII.GetBytes(text);
 
-        /// <summary>Escapes as the inliner's HTML serializer does, so a copy matches a full render byte for byte.</summary>
+        /// <summary>
+        /// Escapes as the inliner's HTML serializer does, so a copy matches a full render byte for byte; except a double
+        /// quote, which the serializer leaves bare in text and this escapes wherever it is (a value may sit in an attribute).
+        /// </summary>
         private static string Escape(string value) =>
             value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("\u00A0", "&nbsp;");
     }

@@ -99,11 +99,20 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
         message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
         message.Date = clock.GetUtcNow();
         message.MessageId = messageId;
-        var token = reader.UnsubscribeUrl![(reader.UnsubscribeUrl!.LastIndexOf('/') + 1)..];
-        message.Headers.Add("List-Unsubscribe", o.UnsubscribeMailbox is { Length: > 0 } mailbox
-            ? $"<{reader.UnsubscribeUrl}>, <mailto:{mailbox}?subject=unsubscribe-{token}>"
-            : $"<{reader.UnsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe", ListUnsubscribe(reader, ", "));
     }
+
+    /// <summary>The List-Unsubscribe value: the one-click link, and a mailto when Newsletter:UnsubscribeMailbox is set, parted by <paramref name="separator"/>.</summary>
+    internal string ListUnsubscribe(ReaderModel reader, string separator)
+    {
+        var token = reader.UnsubscribeUrl![(reader.UnsubscribeUrl!.LastIndexOf('/') + 1)..];
+        return options.Value.UnsubscribeMailbox is { Length: > 0 } mailbox
+            ? $"<{reader.UnsubscribeUrl}>{separator}<mailto:{mailbox}?subject=unsubscribe-{token}>"
+            : $"<{reader.UnsubscribeUrl}>";
+    }
+
+    /// <summary>The time a copy is dated with.</summary>
+    internal DateTimeOffset Now => clock.GetUtcNow();
 
     private static string? OneLine(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null

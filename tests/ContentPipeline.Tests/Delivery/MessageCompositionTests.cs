@@ -14,10 +14,13 @@ public sealed class MessageCompositionTests
         UnsubscribeMailbox = "unsubscribe@morning.test",
     };
 
+    public static TheoryData<string?> Names => new()
+    {
+        "Ann", null, "José O'Brien & <Sons>", "\"Quoted\", with a comma", string.Join(' ', Enumerable.Repeat("Bartholomew-Ñúñez", 60)),
+    };
+
     [Theory]
-    [InlineData("Ann")]
-    [InlineData(null)]
-    [InlineData("José O'Brien & <Sons>")]
+    [MemberData(nameof(Names))]
     public void AComposedCopy_IsTheSameAsAFullRender(string? name)
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
@@ -30,13 +33,17 @@ public sealed class MessageCompositionTests
         var full = OutgoingMessage.For(factory.Create(issue, subscriber, "issue-7.sub-9@morning.test")).Parse();
 
         // Each call signs a fresh token (Data Protection is randomised): compare with the tokens set aside.
-        Assert.Equal(WithoutToken(full, full.HtmlBody!), WithoutToken(composed, composed.HtmlBody!));
+        // The same HTML text: a copy writes a double quote in a name as &quot; everywhere, the serializer leaves it bare in text.
+        Assert.Equal(System.Net.WebUtility.HtmlDecode(WithoutToken(full, full.HtmlBody!)), System.Net.WebUtility.HtmlDecode(WithoutToken(composed, composed.HtmlBody!)));
         Assert.Equal(WithoutToken(full, full.TextBody!), WithoutToken(composed, composed.TextBody!));
         Assert.Equal(WithoutToken(full, full.Headers["List-Unsubscribe"]!), WithoutToken(composed, composed.Headers["List-Unsubscribe"]!));
         Assert.Equal(full.From.ToString(), composed.From.ToString());
         Assert.Equal(full.To.ToString(), composed.To.ToString());
         Assert.Equal(full.Subject, composed.Subject);
         Assert.Equal(full.MessageId, composed.MessageId);
+        Assert.Equal(full.Date, composed.Date);
+        Assert.Equal("1.0", composed.Headers[HeaderId.MimeVersion]);
+        Assert.All(System.Text.Encoding.UTF8.GetString(outgoing.ToBytes()).Split("\r\n"), line => Assert.True(line.Length <= 998, $"a line of {line.Length}"));
         Assert.Equal(full.Headers["List-Unsubscribe-Post"], composed.Headers["List-Unsubscribe-Post"]);
         Assert.Equal(["text/plain", "text/html"], Assert.IsType<MultipartAlternative>(composed.Body).Select(p => p.ContentType.MimeType));
         Assert.Equal(("post@morning.test", "eve@example.org"), (outgoing.Sender.Address, outgoing.Recipient.Address));
