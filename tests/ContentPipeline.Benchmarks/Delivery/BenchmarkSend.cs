@@ -5,12 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentPipeline.Benchmarks.Delivery;
 
-/// <summary>One measured send: an issue resumed (fan-out, then every batch), timed until it is final, with the process's CPU, JIT and GC during it.</summary>
+/// <summary>
+/// One measured send: an issue resumed (fan-out, then every batch), timed until it is final, with the process's CPU, JIT and GC
+/// during it, and its working set sampled every quarter second.
+/// </summary>
 internal static class BenchmarkSend
 {
-    public sealed record Round(double PerSecond, long MessageBytes, TimeSpan Cpu, double ReferenceAfter);
+    public sealed record Round(double PerSecond, long MessageBytes, TimeSpan Cpu, long PeakWorkingSet, double ReferenceAfter);
 
-    public static async Task<(double PerSecond, TimeSpan Cpu)> MeasureAsync(IServiceProvider services, long issueId, int subscribers, bool quiet)
+    public static async Task<(double PerSecond, TimeSpan Cpu, long PeakWorkingSet)> MeasureAsync(IServiceProvider services, long issueId, int subscribers, bool quiet)
     {
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -21,9 +24,11 @@ internal static class BenchmarkSend
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IssueFlow>().ResumeAsync(issueId, default);
         var lastReport = TimeSpan.Zero;
+        var peak = Environment.WorkingSet;
         while (true)
         {
             await Task.Delay(250);
+            peak = Math.Max(peak, Environment.WorkingSet);
             IssueProgress progress;
             await using (var scope = services.CreateAsyncScope())
                 progress = (await IssueProgress.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, default))!;
@@ -43,7 +48,7 @@ internal static class BenchmarkSend
                     $"GC pauses {(GC.GetTotalPauseDuration() - gcPauseBefore).TotalMilliseconds:N0} ms of {elapsed.TotalMilliseconds:N0} ms " +
                     $"({GC.CollectionCount(0) - collectionsBefore[0]} collections, {GC.CollectionCount(1) - collectionsBefore[1]} of gen 1, {GC.CollectionCount(2) - collectionsBefore[2]} of gen 2)");
             }
-            return (subscribers / elapsed.TotalSeconds, cpu);
+            return (subscribers / elapsed.TotalSeconds, cpu, peak);
         }
     }
 }
