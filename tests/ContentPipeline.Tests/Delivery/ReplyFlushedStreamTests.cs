@@ -66,6 +66,38 @@ public sealed class ReplyFlushedStreamTests
         Assert.NotNull(SendFailure.Classify(e));
     }
 
+    [Fact]
+    public async Task ATlsSessionOverIt_Handshakes_AndCarriesRequestsAndReplies()
+    {
+        // STARTTLS wraps this stream in an SslStream: the handshake must go out although only reads ever send.
+        using var pair = await SocketPair.OpenAsync();
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        using var exportable = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(
+            System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+
+        var server = Task.Run(async () =>
+        {
+            await using var tls = new System.Net.Security.SslStream(new NetworkStream(pair.Server));
+            await tls.AuthenticateAsServerAsync(exportable);
+            var buffer = new byte[64];
+            var read = await tls.ReadAsync(buffer);
+            await tls.WriteAsync(Encoding.ASCII.GetBytes($"250 got {Encoding.ASCII.GetString(buffer, 0, read).Trim()}\r\n"));
+            await tls.FlushAsync();
+        });
+        using var client = new System.Net.Security.SslStream(new ReplyFlushedStream(pair.Client), false, (_, _, _, _) => true);
+        client.AuthenticateAsClient("localhost");
+        client.Write("EHLO test\r\n"u8);
+        client.Flush();
+        var reply = new byte[64];
+        var length = client.Read(reply, 0, reply.Length);
+
+        Assert.Equal("250 got EHLO test\r\n", Encoding.ASCII.GetString(reply, 0, length));
+        await server.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private static string ReceiveExactly(Socket socket, int count)
     {
         var buffer = new byte[count];
