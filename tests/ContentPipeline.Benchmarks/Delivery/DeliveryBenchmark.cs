@@ -123,19 +123,18 @@ public static class DeliveryBenchmark
                     issueId = round == 1 ? await BenchmarkIssue.SeedAsync(db, subscribers, size) : await BenchmarkIssue.NewIssueAsync(db);
                 }
                 var bytes = await BenchmarkIssue.GrowToAsync(host.Services, issueId, size);
-                if (round == 1)
-                {
-                    if (!quiet) Console.WriteLine($"composition alone, one thread: {await BenchmarkIssue.ComposeRateAsync(host.Services, issueId, 2000),10:N0} messages/s");
-                    // Seeding 20,000 rows through EF makes thousands of methods hot; the runtime then recompiles them
-                    // optimised on a background thread (tiered compilation), which would take a quarter of the CPU during
-                    // the send. The send starts once that queue has drained, and the JIT time it still meets is printed.
-                    var settled = await JitSettledAsync();
-                    if (!quiet) Console.WriteLine($"JIT settled:             {settled.TotalSeconds,10:N1} s before the send");
-                    // The importer's garbage (100,000 parsed rows) is not the send's: a server sends long after an import,
-                    // in another process. Collected and given back here, so the memory sampled during the send is the send's.
-                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                    if (reference is not null) before = await reference(bytes);
-                }
+                if (round == 1 && !quiet)
+                    Console.WriteLine($"composition alone, one thread: {await BenchmarkIssue.ComposeRateAsync(host.Services, issueId, 2000),10:N0} messages/s");
+                // Seeding 20,000 rows through EF, and rendering the issue as it grows, make thousands of methods hot; the
+                // runtime then recompiles them optimised on a background thread (tiered compilation), which took a quarter
+                // of the CPU during the first send and some of the next. Each send starts once that queue has drained; the
+                // JIT time it still meets is printed.
+                var settled = await JitSettledAsync();
+                if (!quiet) Console.WriteLine($"JIT settled:             {settled.TotalSeconds,10:N1} s before send {round}");
+                // The importer's garbage (100,000 parsed rows) is not the send's: a server sends long after an import,
+                // in another process. Collected and given back here, so the memory sampled during the send is the send's.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                if (round == 1 && reference is not null) before = await reference(bytes);
                 var (perSecond, cpu, peak) = await BenchmarkSend.MeasureAsync(host.Services, issueId, subscribers, quiet);
                 results.Add(new BenchmarkSend.Round(perSecond, bytes, cpu, peak, reference is null ? 0 : await reference(bytes)));
             }
