@@ -9,11 +9,18 @@ namespace ContentPipeline.Hosting;
 /// </summary>
 public static class AppHost
 {
+    /// <summary>
+    /// appsettings.json is read at start, not watched: the file watcher behind reloading watches the whole product
+    /// folder, data/ included, so every database write and every .eml in the outbox cost an event to sift through.
+    /// Settings are validated at start anyway; restart to change them. A later argument can turn it back on.
+    /// </summary>
+    private const string NoReload = "--hostBuilder:reloadConfigOnChange=false";
+
     public static WebApplication BuildWeb(string[] args, Action<IHostApplicationBuilder> addFeatures, Action<WebApplication> mapEndpoints,
         ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
     {
         root ??= ContentRoot.Find();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root.Path });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [NoReload, .. args], ContentRootPath = root.Path });
         builder.Services.AddSingleton(root);
         configure?.Invoke(builder);
         addFeatures(builder);
@@ -28,7 +35,7 @@ public static class AppHost
         ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
     {
         root ??= ContentRoot.Find();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = root.Path });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [NoReload, .. configArgs], ContentRootPath = root.Path });
         builder.Services.AddSingleton(root);
         // Command output goes to stdout; logs go to stderr, warnings only unless --verbose.
         builder.Logging.ClearProviders();
