@@ -32,10 +32,9 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
             claimed = ClaimRows(issueId, batch, count, token, now, skipLocked: !db.Database.IsSqlite());
         }
         if (claimed == 0) return [];
-        // The token is attached after the query: captured in the projection, it would make every claim a new query to compile.
         return db.Deliveries.AsNoTracking().Where(d => d.ClaimToken == token).OrderBy(d => d.Id)
-            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new { d.Id, d.MessageId, d.Attempts, Subscriber = s })
-            .AsEnumerable().Select(c => new ClaimedDelivery(c.Id, c.MessageId, c.Attempts, c.Subscriber, token)).ToList();
+            .Join(db.Subscribers.AsNoTracking(), d => d.SubscriberId, s => s.Id, (d, s) => new ClaimedDelivery(d.Id, d.MessageId, d.Attempts, s, token))
+            .ToList();
     }
 
     /// <summary>Records messages the server accepted. Not cancellable: the mail is out, the row must say so.</summary>

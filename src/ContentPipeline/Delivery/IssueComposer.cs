@@ -123,6 +123,10 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
         /// <summary>A header with its value as it goes on the wire (folded lines start with a space, as here).</summary>
         private static Header Raw(Header template, string value)
         {
+            // The values come from configuration, the database and MimeKit's encoder, none with line breaks; a break
+            // that is not a fold would start a header of its own, so it is refused here whatever its source.
+            if (value.Replace("\r\n ", " ").Any(char.IsControl))
+                throw new InvalidOperationException($"A {template.Field} value with a line break or control character was refused: {value.ReplaceLineEndings(" ")}");
             var header = template.Clone();
             header.SetRawValue(System.Text.Encoding.UTF8.GetBytes($" {value}\r\n"));
             return header;

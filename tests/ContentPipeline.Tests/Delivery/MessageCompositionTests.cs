@@ -17,6 +17,7 @@ public sealed class MessageCompositionTests
     public static TheoryData<string?> Names => new()
     {
         "Ann", null, "José O'Brien & <Sons>", "\"Quoted\", with a comma", string.Join(' ', Enumerable.Repeat("Bartholomew-Ñúñez", 60)),
+        "Eve\r\nBcc: attacker@evil.test",
     };
 
     [Theory]
@@ -43,10 +44,22 @@ public sealed class MessageCompositionTests
         Assert.Equal(full.MessageId, composed.MessageId);
         Assert.Equal(full.Date, composed.Date);
         Assert.Equal("1.0", composed.Headers[HeaderId.MimeVersion]);
+        Assert.Null(composed.Headers[HeaderId.Bcc]);
+        Assert.Single(composed.To.Mailboxes);
         Assert.All(System.Text.Encoding.UTF8.GetString(outgoing.ToBytes()).Split("\r\n"), line => Assert.True(line.Length <= 998, $"a line of {line.Length}"));
         Assert.Equal(full.Headers["List-Unsubscribe-Post"], composed.Headers["List-Unsubscribe-Post"]);
         Assert.Equal(["text/plain", "text/html"], Assert.IsType<MultipartAlternative>(composed.Body).Select(p => p.ContentType.MimeType));
         Assert.Equal(("post@morning.test", "eve@example.org"), (outgoing.Sender.Address, outgoing.Recipient.Address));
+    }
+
+    [Fact]
+    public void AMessageIdWithALineBreak_IsRefused_NotWrittenAsAHeaderOfItsOwn()
+    {
+        var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
+        var composer = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
+
+        var e = Assert.Throws<InvalidOperationException>(() => composer.Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test>\r\nBcc: <x@evil.test"));
+        Assert.Contains("Message-Id", e.Message);
     }
 
     [Fact]
