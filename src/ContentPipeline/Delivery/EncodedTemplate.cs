@@ -85,20 +85,33 @@ internal sealed class EncodedTemplate
         var output = new byte[encoder.EstimateOutputLength(raw.Length)];
         var length = encoder.Flush(raw, 0, raw.Length, output);
         var encoded = output.AsSpan(0, length);
-        var crlf = new List<byte>(length + encoded.Count((byte)'\n') + 16);
+        var result = new byte[length + encoded.Count((byte)'\n') + (DotAtLineStart.Length - 1) * DotsAtLineStart(encoded)];
+        var position = 0;
         var lineStart = true;
         foreach (var b in encoded)
         {
             if (lineStart && b == '.')
             {
-                crlf.AddRange(DotAtLineStart);
+                position = Append(result, position, DotAtLineStart);
                 continue;
             }
-            if (b == '\n') crlf.Add((byte)'\r');
-            crlf.Add(b);
+            if (b == '\n') result[position++] = (byte)'\r';
+            result[position++] = b;
             lineStart = b == '\n';
         }
-        return [.. crlf];
+        return result;
+    }
+
+    private static int DotsAtLineStart(ReadOnlySpan<byte> encoded)
+    {
+        var count = 0;
+        var lineStart = true;
+        foreach (var b in encoded)
+        {
+            if (lineStart && b == '.') count++;
+            else lineStart = b == '\n';
+        }
+        return count;
     }
 
     private static readonly byte[] DotAtLineStart = "=2E=\r\n"u8.ToArray();

@@ -77,8 +77,10 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     internal OutgoingMessage Envelope(MimeMessage message, Subscriber subscriber, string messageId) =>
         new(messageId, Sender, new MailboxAddress("", subscriber.Email), message);
 
-    /// <summary>The envelope sender (MAIL FROM): the From address.</summary>
-    internal MailboxAddress Sender => new("", options.Value.FromAddress);
+    /// <summary>The envelope sender (MAIL FROM): the From address, parsed once (transports only read it).</summary>
+    internal MailboxAddress Sender => _sender ??= new("", options.Value.FromAddress);
+
+    private MailboxAddress? _sender;
 
     /// <summary>True when each copy must be signed as a whole (DKIM), so it cannot be assembled from prepared bytes.</summary>
     internal bool SignsEachCopy => dkim.Enabled;
@@ -95,9 +97,8 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     /// <summary>The headers of one reader's copy: To, Date, the deterministic Message-ID and the unsubscribe links.</summary>
     internal void AddReaderHeaders(MimeMessage message, Subscriber subscriber, ReaderModel reader, string messageId)
     {
-        var o = options.Value;
         message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
-        message.Date = clock.GetUtcNow();
+        message.Date = Now;
         message.MessageId = messageId;
         message.Headers.Add("List-Unsubscribe", ListUnsubscribe(reader, ", "));
     }

@@ -11,8 +11,6 @@ public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, Ma
     /// <summary>Gives a prepared body's pooled buffer back once the message is sent; the message is not used after.</summary>
     public void Dispose() => (Message.Body as PreparedBody)?.Dispose();
 
-    private static readonly FormatOptions Wire = CreateWireFormat();
-
     /// <summary>A single message composed by MimeKit: the envelope is its first From and its one To.</summary>
     public static OutgoingMessage For(MimeMessage message) =>
         new(message.MessageId ?? throw new ArgumentException("the message has no Message-ID", nameof(message)), new MailboxAddress("", message.From.Mailboxes.First().Address),
@@ -22,14 +20,15 @@ public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, Ma
     public byte[] ToBytes()
     {
         using var buffer = new MemoryStream();
-        Message.WriteTo(Wire, buffer);
+        Message.WriteTo(WireFormat, buffer);
         return buffer.ToArray();
     }
 
     /// <summary>The message as a receiver parses it (for checks and tests).</summary>
     public MimeMessage Parse() => MimeMessage.Load(new MemoryStream(ToBytes()));
 
-    public static FormatOptions WireFormat => Wire;
+    /// <summary>CRLF line ends, as SMTP and .eml files want them.</summary>
+    public static FormatOptions WireFormat { get; } = CreateWireFormat();
 
     private static FormatOptions CreateWireFormat()
     {

@@ -11,7 +11,6 @@ namespace ContentPipeline.Delivery;
 /// </summary>
 internal sealed class PickupTransport(IOptions<DeliveryOptions> options, ContentRoot root) : IMailTransport, IMailSession
 {
-
     public IMailSession Open(CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Folder);

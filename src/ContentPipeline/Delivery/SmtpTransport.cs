@@ -69,8 +69,10 @@ internal sealed class SmtpTransport(IOptions<SmtpOptions> smtp, IOptions<Deliver
         var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         // Our own socket, to switch Nagle off: otherwise the short end of each DATA waits for a delayed ACK
         // (about 40 ms on Linux), which caps every connection at a few dozen messages a second. Connected with the
-        // blocking call, bounded by the send timeout: one async operation would switch the socket to non-blocking
-        // for good, and every later blocking read would then go through the event loop and a wait handle.
+        // blocking call: one async operation would switch the socket to non-blocking for good, and every later
+        // blocking read would then go through the event loop and a wait handle. The connect itself waits as long as
+        // the OS lets it (Linux: about two minutes for a host that drops packets); reads and writes time out after
+        // Smtp:TimeoutSeconds.
         // MailKit gets it as a stream that sends what was written once per reply awaited (ReplyFlushedStream).
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = o.TimeoutSeconds * 1000 };
         try
