@@ -1,7 +1,5 @@
 using ContentPipeline.Data;
 using ContentPipeline.Hosting;
-using ContentPipeline.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -27,10 +25,7 @@ public sealed class DeliveryWatchdogTests
         s.Smtp.DataDelay = TimeSpan.Zero;
         // Every unsent delivery as a worker that died would leave it: claimed, lease long gone, and no job for it
         // anywhere (the jobs were in the stopped process's memory).
-        await using (var db = TestDb.Open(s.Root.Root))
-            Assert.True(await db.Deliveries.Where(d => d.State != DeliveryState.Sent).ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimToken, Guid.NewGuid())
-                .SetProperty(d => d.ClaimedAt, DateTime.UtcNow.AddHours(-1))) > 0);
+        Assert.True(await s.AbandonClaimsAsync() > 0);
         var sentBefore = s.Smtp.Copies.Count;
 
         // A host with a job server that resumes nothing at start: only the watchdog can find the work.

@@ -69,13 +69,7 @@ public sealed class SendFaultsTests
         Assert.True(stopped.ExitCode == 3, stopped.Output + stopped.Error);
         Assert.True(s.Smtp.Copies.Count < subscribers, "the first run should stop before every message is sent");
         // A worker that died outright leaves its claims behind: they come back once their lease has run out.
-        await using (var db = TestDb.Open(s.Root.Root))
-        {
-            var abandoned = await db.Deliveries.Where(d => d.State != DeliveryState.Sent).OrderBy(d => d.Id).Take(10)
-                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimToken, Guid.NewGuid())
-                    .SetProperty(d => d.ClaimedAt, DateTime.UtcNow.AddHours(-1)));
-            Assert.True(abandoned > 0);
-        }
+        Assert.True(await s.AbandonClaimsAsync(take: 10) > 0);
         s.Smtp.DataDelay = TimeSpan.Zero;
 
         var resumed = await s.Cli.RunAsync("digest", "--timeout", "60");

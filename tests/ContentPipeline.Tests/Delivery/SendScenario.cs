@@ -51,6 +51,19 @@ public sealed class SendScenario : IAsyncDisposable
             .ToDictionaryAsync(x => x.Email, x => x.d);
     }
 
+    /// <summary>
+    /// Leaves undelivered rows as a worker that died outright would: claimed, their lease long gone, no job for them.
+    /// At most <paramref name="take"/> of them (by id) when given; returns how many.
+    /// </summary>
+    public async Task<int> AbandonClaimsAsync(int? take = null)
+    {
+        await using var db = TestDb.Open(Root.Root);
+        var unsent = db.Deliveries.Where(d => d.State != DeliveryState.Sent).OrderBy(d => d.Id);
+        return await (take is { } n ? unsent.Take(n) : unsent).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.State, DeliveryState.Sending).SetProperty(d => d.ClaimToken, Guid.NewGuid())
+            .SetProperty(d => d.ClaimedAt, DateTime.UtcNow.AddHours(-1)));
+    }
+
     public async Task<IssueState> IssueStateAsync()
     {
         await using var db = TestDb.Open(Root.Root);
