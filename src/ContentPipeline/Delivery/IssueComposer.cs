@@ -120,16 +120,28 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
             return _factory.Envelope(new MimeMessage([MimeVersionTemplate.Clone()]) { Body = body }, subscriber, messageId);
         }
 
-        /// <summary>A header with its value as it goes on the wire (folded lines start with a space, as here).</summary>
+        /// <summary>A header with its value as it goes on the wire, folded as MimeKit folds (CRLF, then a space or a tab).</summary>
         private static Header Raw(Header template, string value)
         {
-            // The values come from configuration, the database and MimeKit's encoder, none with line breaks; a break
-            // that is not a fold would start a header of its own, so it is refused here whatever its source.
-            if (value.Replace("\r\n ", " ").Any(char.IsControl))
+            // The values come from configuration, the database and MimeKit's encoder; a line break that is not a fold
+            // would start a header of its own, so it is refused here whatever its source.
+            if (!IsFoldedValue(value))
                 throw new InvalidOperationException($"A {template.Field} value with a line break or control character was refused: {value.ReplaceLineEndings(" ")}");
             var header = template.Clone();
             header.SetRawValue(System.Text.Encoding.UTF8.GetBytes($" {value}\r\n"));
             return header;
+        }
+
+        /// <summary>True when every control character is a tab or part of a fold: CRLF followed by a space or a tab.</summary>
+        internal static bool IsFoldedValue(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c == '\r' && i + 2 < value.Length && value[i + 1] == '\n' && value[i + 2] is ' ' or '\t') i += 2;
+                else if (c != '\t' && char.IsControl(c)) return false;
+            }
+            return true;
         }
 
         /// <summary>The Date value, formatted once a second rather than once a copy.</summary>

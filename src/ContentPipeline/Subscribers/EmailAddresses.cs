@@ -17,6 +17,7 @@ public static class EmailAddresses
             { Length: > MaxLength } => $"the address is longer than {MaxLength} characters",
             _ when email.Any(char.IsControl) => "the address contains control characters (CR, LF or others)",
             _ when email.Any(char.IsWhiteSpace) => "the address contains spaces",
+            _ when !SubscriberNames.IsWellFormed(email) => "the address is not valid Unicode text (a lone surrogate)",
             _ when !MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
                    || mailbox.Address != email || !string.IsNullOrEmpty(mailbox.Name) => "it is not a single email address",
             _ when !HasDomainWithDot(email) => "the domain part is missing or has no dot",

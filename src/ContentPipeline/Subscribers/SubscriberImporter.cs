@@ -17,7 +17,6 @@ public sealed record ImportReport(int Rows, int Added, int DuplicatesInFile, int
 public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
 {
     private const int RowsPerTransaction = 10_000;
-    private const int MaxNameLength = 200;
 
     /// <summary>Null with an error when the file has no usable header.</summary>
     public async Task<(ImportReport? Report, string? Error)> ImportAsync(TextReader csv, string source, CancellationToken cancellationToken)
@@ -38,11 +37,12 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
         {
             var (line, fields) = rows.Current;
             count++;
-            var email = EmailAddresses.Validate(emailColumn < fields.Count ? fields[emailColumn] : null, out var error);
-            var name = nameColumn >= 0 && nameColumn < fields.Count && !string.IsNullOrWhiteSpace(fields[nameColumn]) ? fields[nameColumn].Trim() : null;
-            if (email is null) { invalid.Add((line, error)); continue; }
-            if (name is not null && name.Any(char.IsControl)) { invalid.Add((line, "the name contains control characters")); continue; }
-            if (name is { Length: > MaxNameLength }) { invalid.Add((line, $"the name is longer than {MaxNameLength} characters")); continue; }
+            if (!SubscriberInput.TryValidate(emailColumn < fields.Count ? fields[emailColumn] : null, nameColumn >= 0 && nameColumn < fields.Count ? fields[nameColumn] : null,
+                    out var email, out var name, out var error))
+            {
+                invalid.Add((line, error));
+                continue;
+            }
             var key = EmailAddresses.Normalize(email);
             if (existing.Contains(key)) { already++; continue; }
             if (fresh.TryGetValue(key, out var first))

@@ -11,9 +11,7 @@ public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
     public async Task<AddSubscriberResult> AddAsync(string email, string? name, string source, SubscriberStatus status,
         CancellationToken cancellationToken)
     {
-        var valid = EmailAddresses.Validate(email, out var error);
-        if (valid is null) return new(null, $"'{email}' is not a valid address: {error}", false);
-        if (name is not null && name.Any(char.IsControl)) return new(null, "the name contains control characters", false);
+        if (!SubscriberInput.TryValidate(email, name, out var valid, out var validName, out var error)) return new(null, error, false);
 
         var normalized = EmailAddresses.Normalize(valid);
         var existing = await db.Subscribers.SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
@@ -24,7 +22,7 @@ public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
         {
             Email = valid,
             NormalizedEmail = normalized,
-            Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
+            Name = validName,
             Status = status,
             Source = source,
             CreatedAt = now,
