@@ -5,8 +5,9 @@ namespace ContentPipeline.Admin;
 
 public sealed record ArticleRequest(string? Title, string? Url, string? Text, string? Html);
 public sealed record SourceRequest(string? Url, bool? FetchFullText);
+public sealed record SubscriberRequest(string? Email, string? Name);
 
-/// <summary>The admin JSON API: articles in, sources managed. Admins only (401 without the cookie); bad input gets a 400 naming the problem.</summary>
+/// <summary>The admin JSON API: articles in, subscribers added, sources managed. Admins only (401 without the cookie); bad input gets a 400 naming the problem.</summary>
 internal static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -31,6 +32,16 @@ internal static class AdminApi
             {
                 return Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
             }
+        });
+
+        // The same rules as the sign-up form, the CLI, the admin page and CSV import (SubscriberInput); an admin's add is active at once.
+        api.MapPost("/subscribers", async (SubscriberRequest request, Subscribers.SubscriberRegistry registry, CancellationToken ct) =>
+        {
+            var added = await registry.AddAsync(request.Email ?? "", request.Name, "api", Data.SubscriberStatus.Active, ct);
+            if (added.Error is not null) return Results.Problem(added.Error, statusCode: StatusCodes.Status400BadRequest);
+            var s = added.Subscriber!;
+            return Results.Json(new { s.Id, s.Email, s.Name, status = s.Status.ToString().ToLowerInvariant(), created = added.Created },
+                statusCode: added.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 
         api.MapGet("/sources", async (SourceRegistry sources, CancellationToken ct) => (await sources.ListAsync(ct)).Select(s => new

@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Admin;
 
 /// <summary>One issue: HTML and text previews, the script draft, delivery counts, approval and a test send to the admin.</summary>
-public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTestSend testSend, ILogger<IssueModel> logger) : PageModel
+public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, Jobs.IssueFlow flow,
+    ILogger<IssueModel> logger) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
     public ScriptDraft? Script { get; private set; }
     public Dictionary<DeliveryState, int> Deliveries { get; private set; } = [];
     public List<Article> Articles { get; private set; } = [];
     public ModelUsage Usage { get; private set; } = null!;
+    /// <summary>Why deliveries are not sent: the commonest reasons of deferred, failed and cancelled ones.</summary>
+    public List<(DeliveryState State, string Reason, int Count)> Reasons { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -25,7 +28,22 @@ public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTes
             .ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken);
         Articles = await db.Articles.AsNoTracking().Where(a => a.IssueId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         Usage = await ModelUsage.ForIssueAsync(db, id, cancellationToken);
+        Reasons = (await db.Deliveries.Where(d => d.IssueId == id && d.LastError != null
+                && (d.State == DeliveryState.Deferred || d.State == DeliveryState.Failed || d.State == DeliveryState.Cancelled))
+            .GroupBy(d => new { d.State, d.LastError }).Select(g => new { g.Key.State, g.Key.LastError, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(10).ToListAsync(cancellationToken))
+            .Select(g => (g.State, g.LastError!, g.Count)).ToList();
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelRestAsync(long id, CancellationToken cancellationToken)
+    {
+        var cancelled = await ledger.CancelRestAsync(id, User.Identity!.Name!, cancellationToken);
+        logger.LogInformation("Issue {IssueId}: {Count} open deliveries cancelled by an admin", id, cancelled);
+        await flow.DeliverySettledAsync(id, cancellationToken);
+        TempData["Note"] = cancelled == 0 ? "Nothing to cancel: no delivery of this issue is waiting."
+            : $"Cancelled {cancelled} delivery(ies) that were still waiting; deliveries in progress finish as they would have.";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken)

@@ -29,7 +29,14 @@ public sealed class SubscribersModel(AppDbContext db, SubscriberRegistry registr
     public async Task<IActionResult> OnPostAddAsync(string email, string? name, CancellationToken cancellationToken)
     {
         var added = await registry.AddAsync(email, name, "admin", SubscriberStatus.Active, cancellationToken);
-        TempData["Note"] = added.Error ?? (added.Created ? $"Added {added.Subscriber!.Email}." : $"{added.Subscriber!.Email} is already a subscriber ({added.Subscriber.Status}).");
+        if (added.Error is not null)
+        {
+            TempData["Note"] = $"Not added: {added.Error}.";
+            await OnGetAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Note"] = added.Created ? $"Added {added.Subscriber!.Email}." : $"{added.Subscriber!.Email} is already a subscriber ({added.Subscriber.Status}).";
         return RedirectToPage();
     }
 

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Cli;
 
 /// <summary>
-/// digest: resumes an issue whose work is unfinished, or composes a new one, and runs its jobs through
-/// Hangfire in this process until the issue is final. Exit 0 when sent (or nothing new), 1 when it
+/// digest: resumes every issue whose work is unfinished, then composes a new one, and runs their jobs through
+/// Hangfire in this process until each is final. Exit 0 when all are sent (or nothing was new), 1 when one
 /// failed, 3 on timeout (run digest again to resume).
 /// </summary>
 internal static class DigestCommand
@@ -38,47 +38,60 @@ internal static class DigestCommand
 
     internal static async Task<int> RunAsync(IServiceProvider services, string? outDir, int timeoutSeconds, TextWriter output, CancellationToken ct)
     {
-        long? issueId;
+        DigestStart start;
         await using (var scope = services.CreateAsyncScope())
-            issueId = await scope.ServiceProvider.GetRequiredService<IssueFlow>().StartOrResumeAsync(ct);
-        if (issueId is null)
-        {
-            await output.WriteLineAsync("nothing new: no article is waiting for an issue; nothing was sent");
-            return 0;
-        }
+            start = await scope.ServiceProvider.GetRequiredService<IssueFlow>().StartOrResumeAsync(ct);
+        foreach (var resumed in start.Resumed) await output.WriteLineAsync($"resuming issue #{resumed}");
+        if (start.Composed is null)
+            await output.WriteLineAsync(start.Resumed.Count == 0
+                ? "nothing new: no article is waiting for an issue; nothing was sent"
+                : "nothing new: no article is waiting for an issue, so no new issue was composed");
+        if (start.Issues.Count == 0) return 0;
 
-        var progress = await WatchAsync(services, issueId.Value, TimeSpan.FromSeconds(timeoutSeconds), output, ct);
-        if (progress is not ({ IsFinal: true } or { State: IssueState.AwaitingApproval }))
+        var progress = await WatchAsync(services, start.Issues, TimeSpan.FromSeconds(timeoutSeconds), output, ct);
+        var exit = 0;
+        foreach (var issueId in start.Issues)
         {
-            await output.WriteLineAsync($"timed out after {timeoutSeconds} s: issue #{issueId} is still {progress?.State}; run digest again to resume it");
-            return 3;
+            var p = progress[issueId];
+            if (p is not ({ IsFinal: true } or { State: IssueState.AwaitingApproval }))
+            {
+                await output.WriteLineAsync($"timed out after {timeoutSeconds} s: issue #{issueId} is still {p?.State}{(p?.Waiting is { } why ? $" ({why})" : "")}; run digest again to resume it");
+                exit = 3;
+                continue;
+            }
+            // --out names the folder of the issue this run composed; resumed issues go to their own folders.
+            var folder = services.GetRequiredService<ContentRoot>().Resolve(issueId == start.Composed && outDir is not null ? outDir : $"data/issues/{issueId}");
+            await WriteFilesAsync(services, issueId, folder, ct);
+            await output.WriteLineAsync($"issue #{issueId} {p.State.ToString().ToLowerInvariant()}: {p.Articles - p.ArticlesFailed} article(s), " +
+                $"{p.ArticlesFailed} failed; deliveries: {p.Sent} sent, {p.Deferred} deferred, {p.Failed} failed{(p.Cancelled > 0 ? $", {p.Cancelled} cancelled" : "")}");
+            await using (var scope = services.CreateAsyncScope())
+                await output.WriteLineAsync(
+                    $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, ct)}");
+            await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml}}");
+            if (p.State is not (IssueState.Sent or IssueState.AwaitingApproval) && exit == 0) exit = 1;
         }
-
-        var folder = services.GetRequiredService<ContentRoot>().Resolve(outDir ?? $"data/issues/{issueId}");
-        await WriteFilesAsync(services, issueId.Value, folder, ct);
-        await output.WriteLineAsync($"issue #{issueId} {progress.State.ToString().ToLowerInvariant()}: {progress.Articles - progress.ArticlesFailed} article(s), " +
-            $"{progress.ArticlesFailed} failed; deliveries: {progress.Sent} sent, {progress.Deferred} deferred, {progress.Failed} failed");
-        await using (var scope = services.CreateAsyncScope())
-            await output.WriteLineAsync(
-                $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId.Value, ct)}");
-        await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml}}");
-        return progress.State is IssueState.Sent or IssueState.AwaitingApproval ? 0 : 1;
+        return exit;
     }
 
-    private static async Task<IssueProgress?> WatchAsync(IServiceProvider services, long issueId, TimeSpan timeout, TextWriter output, CancellationToken ct)
+    private static async Task<Dictionary<long, IssueProgress?>> WatchAsync(IServiceProvider services, IReadOnlyList<long> issueIds, TimeSpan timeout,
+        TextWriter output, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         var failures = new FailedJobs(services.GetRequiredService<JobStorage>());
-        string? last = null;
-        IssueProgress? progress;
+        var last = new Dictionary<long, string?>();
+        var progress = new Dictionary<long, IssueProgress?>();
         while (true)
         {
             await using (var scope = services.CreateAsyncScope())
-                progress = await IssueProgress.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, ct);
-            var line = progress?.Describe();
-            if (line != last) await output.WriteLineAsync($"issue #{issueId}: {last = line}");
+                foreach (var issueId in issueIds)
+                    progress[issueId] = await IssueProgress.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, ct);
+            foreach (var (issueId, p) in progress)
+            {
+                var line = p?.Describe();
+                if (line != last.GetValueOrDefault(issueId)) await output.WriteLineAsync($"issue #{issueId}: {last[issueId] = line}");
+            }
             foreach (var failure in failures.New()) await output.WriteLineAsync($"job failed: {failure}");
-            if (progress is null || progress.IsFinal || progress.State == IssueState.AwaitingApproval || DateTime.UtcNow >= deadline) return progress;
+            if (progress.Values.All(p => p is null || p.IsFinal || p.State == IssueState.AwaitingApproval) || DateTime.UtcNow >= deadline) return progress;
             await Task.Delay(200, ct);
         }
     }

@@ -2,9 +2,10 @@ namespace ContentPipeline.Data;
 
 /// <summary>
 /// Pending: not tried yet. Sending: claimed by a worker, SMTP transaction under way.
-/// Deferred: a temporary failure, retried at NextAttemptAt. Sent and Failed are final.
+/// Deferred: a temporary failure, retried at NextAttemptAt. Sent, Failed and Cancelled (an admin stopped the rest of
+/// an issue that could not finish) are final.
 /// </summary>
-public enum DeliveryState { Pending, Sending, Deferred, Sent, Failed }
+public enum DeliveryState { Pending, Sending, Deferred, Sent, Failed, Cancelled }
 
 /// <summary>One issue to one subscriber; the (IssueId, SubscriberId) pair is unique, so it is sent at most once.</summary>
 public sealed class Delivery

@@ -16,6 +16,8 @@ public sealed class Subscriber
     public DateTime UpdatedAt { get; set; }
     /// <summary>When the subscriber confirmed by the double opt-in link; null when added without confirmation.</summary>
     public DateTime? ConfirmedAt { get; set; }
+    /// <summary>When the last double opt-in mail was queued: at most one per Subscribers:ConfirmationHours / 8, however often the form is sent.</summary>
+    public DateTime? ConfirmationSentAt { get; set; }
     /// <summary>Consecutive permanent (5xx) recipient refusals across issues; reset by an accepted message.</summary>
     public int HardBounces { get; set; }
 }

@@ -65,7 +65,19 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, Outgoin
             ledger.RecordFailure(delivery, new SendFailure(false, false, $"subscriber is {delivery.Subscriber.Status.ToString().ToLowerInvariant()}"));
             return true;
         }
-        using var message = compose(delivery.Subscriber, delivery.MessageId);
+        OutgoingMessage message;
+        try
+        {
+            message = compose(delivery.Subscriber, delivery.MessageId);
+        }
+        catch (Exception e)
+        {
+            // One reader's copy that cannot be made (bad data, a template, DKIM) fails alone: retried with backoff, then failed.
+            logger.LogWarning(e, "Delivery {DeliveryId}: the copy could not be made", delivery.Id);
+            ledger.RecordFailure(delivery, new SendFailure(true, false, $"the copy could not be made: {e.GetType().Name}: {e.Message}"));
+            return true;
+        }
+        using var _ = message;
         try
         {
             _session ??= transport.Open(CancellationToken.None);
@@ -85,6 +97,13 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, Outgoin
         {
             ledger.RecordFailure(delivery, failure);
             if (failure.ConnectionLost) CloseSession();
+        }
+        catch (Exception e)
+        {
+            // Not a reply of the server's: the connection's state is unknown, so it is closed, and this delivery alone is retried.
+            logger.LogWarning(e, "Delivery {DeliveryId}: sending failed unexpectedly", delivery.Id);
+            ledger.RecordFailure(delivery, new SendFailure(true, true, $"unexpected error: {e.GetType().Name}: {e.Message}"));
+            CloseSession();
         }
         return true;
     }

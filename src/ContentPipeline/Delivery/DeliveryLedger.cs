@@ -11,6 +11,9 @@ public sealed record ClaimedDelivery(long Id, string MessageId, int Attempts, Su
 /// <summary>A batch of an issue that has work no job is doing.</summary>
 public readonly record struct StalledBatch(long IssueId, int Batch, int Batches);
 
+/// <summary>What a sweep found: batches to queue again, and issues some of whose deliveries it failed for good (they may now be done).</summary>
+public sealed record StalledWork(IReadOnlyList<StalledBatch> Batches, IReadOnlyList<long> IssuesWithFailures);
+
 /// <summary>
 /// The Delivery rows of a send: claimed a chunk at a time with one conditional UPDATE (two workers never
 /// take the same row), read back with their subscribers in one query, and marked sent in batches, only
@@ -60,10 +63,12 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
         var giveUp = !failure.Temporary || delivery.Attempts >= o.MaxAttempts;
         var state = giveUp ? DeliveryState.Failed : DeliveryState.Deferred;
         DateTime? next = giveUp ? null : now + o.RetryDelay(delivery.Attempts);
+        var reason = failure.Reason.Length <= MaxReasonLength ? failure.Reason : failure.Reason[..MaxReasonLength] + "…";
+        if (giveUp && failure.Temporary) reason = $"gave up after {delivery.Attempts} attempt(s): {reason}";
         using var _ = gate.Enter(CancellationToken.None);
         db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdate(s => s.SetProperty(d => d.State, state)
-            .SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, failure.Reason).SetProperty(d => d.ClaimToken, (Guid?)null));
-        logger.LogInformation("Delivery {DeliveryId} {State} after attempt {Attempt}: {Reason}", delivery.Id, state, delivery.Attempts, failure.Reason);
+            .SetProperty(d => d.NextAttemptAt, next).SetProperty(d => d.LastError, reason).SetProperty(d => d.ClaimToken, (Guid?)null));
+        logger.LogInformation("Delivery {DeliveryId} {State} after attempt {Attempt}: {Reason}", delivery.Id, state, delivery.Attempts, reason);
         if (failure.HardBounce) CountHardBounce(delivery.Subscriber.Id, now);
         return state;
     }
@@ -99,11 +104,27 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     /// lease (their scheduled job never ran). Each is taken with a conditional update, so when several nodes look at
     /// once exactly one of them reports the batch.
     /// </summary>
-    public async Task<IReadOnlyList<StalledBatch>> RecoverStalledAsync(CancellationToken cancellationToken)
+    public async Task<StalledWork> RecoverStalledAsync(CancellationToken cancellationToken)
     {
         var now = Now;
         var overdue = now.AddSeconds(-options.Value.LeaseSeconds);
+        var maxAttempts = options.Value.MaxAttempts;
         var sending = db.Issues.Where(i => i.State == IssueState.Sending).Select(i => i.Id);
+
+        // A claim that ran out on its last attempt (its worker died, or the copy took the worker down) is not tried again.
+        var exhausted = await db.Deliveries.AsNoTracking()
+            .Where(d => sending.Contains(d.IssueId) && d.State == DeliveryState.Sending && d.ClaimedAt < overdue && d.Attempts >= maxAttempts)
+            .Select(d => d.IssueId).Distinct().ToListAsync(cancellationToken);
+        if (exhausted.Count > 0)
+        {
+            using (await gate.EnterAsync(cancellationToken))
+                await db.Deliveries.Where(d => exhausted.Contains(d.IssueId) && d.State == DeliveryState.Sending && d.ClaimedAt < overdue && d.Attempts >= maxAttempts)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Failed).SetProperty(d => d.ClaimToken, (Guid?)null)
+                        .SetProperty(d => d.NextAttemptAt, (DateTime?)null)
+                        .SetProperty(d => d.LastError, $"gave up after {maxAttempts} attempt(s): the last one never finished (its worker stopped)"), cancellationToken);
+            logger.LogWarning("Issues {IssueIds}: deliveries whose last attempt never finished are failed", exhausted);
+        }
+
         var candidates = await db.Deliveries.AsNoTracking()
             .Where(d => sending.Contains(d.IssueId)
                 && ((d.State == DeliveryState.Sending && d.ClaimedAt < overdue) || (d.State == DeliveryState.Deferred && d.NextAttemptAt < overdue)))
@@ -116,7 +137,7 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
             int taken;
             using (await gate.EnterAsync(cancellationToken))
             {
-                taken = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending && d.ClaimedAt < overdue)
+                taken = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Sending && d.ClaimedAt < overdue && d.Attempts < maxAttempts)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Pending).SetProperty(d => d.ClaimToken, (Guid?)null)
                         .SetProperty(d => d.ClaimedAt, (DateTime?)null).SetProperty(d => d.LastError, "taken back from a worker that stopped"), cancellationToken);
                 taken += await db.Deliveries.Where(d => ids.Contains(d.Id) && d.State == DeliveryState.Deferred && d.NextAttemptAt < overdue)
@@ -129,7 +150,23 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
                 batch.Key.IssueId, batch.Key.Batch, taken);
             stalled.Add(new StalledBatch(batch.Key.IssueId, batch.Key.Batch, batches));
         }
-        return stalled;
+        return new StalledWork(stalled, exhausted);
+    }
+
+    /// <summary>
+    /// An admin stops what is left of an issue that cannot finish: every delivery not sent, not failed and not in the
+    /// hands of a live worker is cancelled, so the issue can end as sent with its failures counted. A live claim
+    /// finishes as it would have. Returns how many were cancelled.
+    /// </summary>
+    public async Task<int> CancelRestAsync(long issueId, string by, CancellationToken cancellationToken)
+    {
+        var leaseStart = Now.AddSeconds(-options.Value.LeaseSeconds);
+        using var _ = await gate.EnterAsync(cancellationToken);
+        return await db.Deliveries.Where(d => d.IssueId == issueId
+                && (d.State == DeliveryState.Pending || d.State == DeliveryState.Deferred || (d.State == DeliveryState.Sending && d.ClaimedAt < leaseStart)))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.ClaimToken, (Guid?)null)
+                .SetProperty(d => d.NextAttemptAt, (DateTime?)null)
+                .SetProperty(d => d.LastError, d => "cancelled by " + by + (d.LastError == null ? "" : " (was: " + d.LastError + ")")), cancellationToken);
     }
 
     /// <summary>When this batch next has work: a deferred retry, a pending row, or a claim whose lease runs out. Null when none.</summary>
@@ -149,13 +186,13 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
     /// EF's translation of the LINQ form cost more than the statement itself. On PostgreSQL, rows another node is
     /// claiming right now are skipped, not waited for, so two workers on one batch take disjoint chunks (a plain
     /// conditional update would make the second wait, then find its chunk taken and stop). Due rows: pending, deferred
-    /// and due, or claimed by a worker whose lease ran out.
+    /// and due, or claimed by a worker whose lease ran out with attempts left (the watchdog fails the others).
     /// </summary>
     private int ClaimRows(long issueId, int batch, int count, Guid token, DateTime now, bool skipLocked)
     {
         var leaseStart = now.AddSeconds(-options.Value.LeaseSeconds);
         return db.Database.ExecuteSqlRaw(skipLocked ? ClaimSql + " FOR UPDATE SKIP LOCKED)" : ClaimSql + ")",
-            now, token, issueId, batch, leaseStart, count);
+            now, token, issueId, batch, leaseStart, count, options.Value.MaxAttempts);
     }
 
     private const string MarkSentSql = """UPDATE "Deliveries" SET "State" = 'Sent', "SentAt" = {0}, "LastError" = NULL, "ClaimToken" = NULL WHERE "Id" """;
@@ -167,7 +204,7 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
             WHERE "IssueId" = {2} AND "Batch" = {3}
               AND ("State" = 'Pending'
                    OR ("State" = 'Deferred' AND "NextAttemptAt" <= {0})
-                   OR ("State" = 'Sending' AND "ClaimedAt" < {4}))
+                   OR ("State" = 'Sending' AND "ClaimedAt" < {4} AND "Attempts" < {6}))
             ORDER BY "Id" LIMIT {5}
         """;
 
@@ -179,6 +216,8 @@ public sealed class DeliveryLedger(AppDbContext db, LedgerWriteGate gate, IOptio
             .SetProperty(x => x.Status, x => x.HardBounces + 1 >= limit && x.Status == SubscriberStatus.Active ? SubscriberStatus.Bounced : x.Status)
             .SetProperty(x => x.UpdatedAt, now));
     }
+
+    private const int MaxReasonLength = 500;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -33,8 +33,10 @@ internal sealed class DeliveryWatchdog(IServiceScopeFactory scopes, IBackgroundJ
         {
             await using var scope = scopes.CreateAsyncScope();
             var stalled = await scope.ServiceProvider.GetRequiredService<DeliveryLedger>().RecoverStalledAsync(cancellationToken);
-            foreach (var (issueId, batch, batches) in stalled)
+            foreach (var (issueId, batch, batches) in stalled.Batches)
                 jobs.Enqueue<SendBatchJob>(j => j.Run(issueId, batch, batches, CancellationToken.None));
+            var flow = scope.ServiceProvider.GetRequiredService<IssueFlow>();
+            foreach (var issueId in stalled.IssuesWithFailures) await flow.DeliverySettledAsync(issueId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

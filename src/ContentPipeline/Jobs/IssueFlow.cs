@@ -18,19 +18,21 @@ public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimePr
     /// <summary>The advisory lock composing an issue takes on PostgreSQL ("CPcompos" in ASCII).</summary>
     private const long ComposeLock = 0x4350636f6d706f73;
 
-    /// <summary>Resumes an unfinished issue, or composes a new one from articles not yet in any issue. Null when there is nothing to do.</summary>
-    public async Task<long?> StartOrResumeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Resumes every unfinished issue, then composes a new one from articles not yet in any issue: an issue that cannot
+    /// finish (a reader's copy deferred for hours, say) never holds back the next one.
+    /// </summary>
+    public async Task<DigestStart> StartOrResumeAsync(CancellationToken cancellationToken)
     {
         var unfinished = await db.Issues.AsNoTracking()
             .Where(i => i.State != IssueState.Sent && i.State != IssueState.Failed)
-            .OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        if (unfinished is not null)
+            .OrderBy(i => i.Id).Select(i => new { i.Id, i.State }).ToListAsync(cancellationToken);
+        foreach (var issue in unfinished)
         {
-            logger.LogInformation("Resuming issue {IssueId} at {State}", unfinished.Id, unfinished.State);
-            await ResumeAsync(unfinished.Id, cancellationToken);
-            return unfinished.Id;
+            logger.LogInformation("Resuming issue {IssueId} at {State}", issue.Id, issue.State);
+            await ResumeAsync(issue.Id, cancellationToken);
         }
-        return await ComposeAsync(cancellationToken);
+        return new DigestStart([.. unfinished.Select(i => i.Id)], await ComposeAsync(cancellationToken));
     }
 
     /// <summary>Enqueues the job(s) that the issue's current state waits for. Harmless if they are already queued.</summary>
@@ -51,7 +53,7 @@ public sealed class IssueFlow(AppDbContext db, IBackgroundJobClient jobs, TimePr
             case IssueState.FanningOut: jobs.Enqueue<FanOutDeliveriesJob>(j => j.RunAsync(issueId, CancellationToken.None)); break;
             case IssueState.Sending:
                 var batches = await db.Deliveries
-                    .Where(d => d.IssueId == issueId && d.State != DeliveryState.Sent && d.State != DeliveryState.Failed)
+                    .Where(d => d.IssueId == issueId && d.State != DeliveryState.Sent && d.State != DeliveryState.Failed && d.State != DeliveryState.Cancelled)
                     .Select(d => d.Batch).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
                 var total = await db.Deliveries.Where(d => d.IssueId == issueId).MaxAsync(d => (int?)d.Batch, cancellationToken) ?? 0;
                 foreach (var batch in batches)

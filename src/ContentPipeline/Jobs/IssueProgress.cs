@@ -5,9 +5,11 @@ namespace ContentPipeline.Jobs;
 
 /// <summary>Where an issue stands: its state and counts of its articles and deliveries.</summary>
 public sealed record IssueProgress(long IssueId, IssueState State, string? Error, int Articles, int ArticlesPending, int ArticlesFailed,
-    int Deliveries, int Sent, int Deferred, int Failed, int InFlight)
+    int Deliveries, int Sent, int Deferred, int Failed, int InFlight, int Cancelled = 0, string? Waiting = null)
 {
     public bool IsFinal => Issue.IsFinal(State);
+
+    private string CancelledPart => Cancelled > 0 ? $", cancelled {Cancelled}" : "";
 
     public static async Task<IssueProgress?> LoadAsync(AppDbContext db, long issueId, CancellationToken cancellationToken)
     {
@@ -19,11 +21,16 @@ public sealed record IssueProgress(long IssueId, IssueState State, string? Error
         var deliveries = await db.Deliveries.Where(d => d.IssueId == issueId).GroupBy(d => d.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         int Count(DeliveryState s) => deliveries.GetValueOrDefault(s);
+        // Why a sending issue is not done yet: the commonest reason among its deferred deliveries.
+        var waiting = issue.State == IssueState.Sending && Count(DeliveryState.Deferred) > 0
+            ? await db.Deliveries.Where(d => d.IssueId == issueId && d.State == DeliveryState.Deferred && d.LastError != null)
+                .GroupBy(d => d.LastError).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} deferred: {g.Key}").FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new IssueProgress(issueId, issue.State, issue.Error,
             articles.Sum(a => a.Count), articles.Where(a => a.Key == ArticleStatus.New).Sum(a => a.Count),
             articles.Where(a => a.Key == ArticleStatus.Failed).Sum(a => a.Count),
             deliveries.Values.Sum(), Count(DeliveryState.Sent), Count(DeliveryState.Deferred), Count(DeliveryState.Failed),
-            Count(DeliveryState.Pending) + Count(DeliveryState.Sending));
+            Count(DeliveryState.Pending) + Count(DeliveryState.Sending), Count(DeliveryState.Cancelled), waiting);
     }
 
     public string Describe() => State switch
@@ -33,8 +40,8 @@ public sealed record IssueProgress(long IssueId, IssueState State, string? Error
         IssueState.Rendering => "rendering the newsletter",
         IssueState.AwaitingApproval => $"awaiting approval: an admin approves it at /admin/issues/{IssueId}",
         IssueState.FanningOut => "preparing deliveries",
-        IssueState.Sending => $"sending: {Sent + Failed} of {Deliveries} done (sent {Sent}, deferred {Deferred}, failed {Failed})",
-        IssueState.Sent => $"sent: {Sent} delivered, {Deferred} deferred, {Failed} failed, of {Deliveries}",
+        IssueState.Sending => $"sending: {Sent + Failed + Cancelled} of {Deliveries} done (sent {Sent}, deferred {Deferred}, failed {Failed}{CancelledPart})",
+        IssueState.Sent => $"sent: {Sent} delivered, {Deferred} deferred, {Failed} failed{CancelledPart}, of {Deliveries}",
         _ => $"failed: {Error}",
     };
 }

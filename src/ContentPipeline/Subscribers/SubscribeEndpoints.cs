@@ -23,9 +23,17 @@ public static class SubscribeEndpoints
         app.MapPost("/subscribe", async (HttpContext context, IAntiforgery antiforgery, SubscriberRegistry registry,
             IOptions<SubscribersOptions> options, IBackgroundJobClient jobs, CancellationToken ct) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
-                return Form(context, antiforgery, HttpStatusCode.BadRequest, "The form expired. Please try again.");
-            var form = await context.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                    return Form(context, antiforgery, HttpStatusCode.BadRequest, "The form expired. Please try again.");
+                form = await context.Request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+            {
+                return Form(context, antiforgery, HttpStatusCode.BadRequest, "The form is too large: an address has at most 254 characters and a name 200.");
+            }
             var doubleOptIn = options.Value.DoubleOptIn;
             var accepted = SubscriberPages.Page(HttpStatusCode.OK, doubleOptIn ? "Check your inbox" : "Subscribed", doubleOptIn
                 ? "<p>If the address can receive the newsletter, a message with a confirmation link is on its way.</p>"
@@ -35,7 +43,8 @@ public static class SubscribeEndpoints
             var added = await registry.AddAsync(form["email"].ToString(), form["name"].ToString(), "web",
                 doubleOptIn ? SubscriberStatus.Pending : SubscriberStatus.Active, ct);
             if (added.Error is not null) return Form(context, antiforgery, HttpStatusCode.BadRequest, added.Error);
-            if (doubleOptIn && added.Subscriber!.Status == SubscriberStatus.Pending)
+            if (doubleOptIn && added.Subscriber!.Status == SubscriberStatus.Pending
+                && await registry.ClaimConfirmationAsync(added.Subscriber.Id, options.Value.ConfirmationResendInterval, ct))
             {
                 var id = added.Subscriber.Id;
                 jobs.Enqueue<SendConfirmationJob>(j => j.RunAsync(id, CancellationToken.None));

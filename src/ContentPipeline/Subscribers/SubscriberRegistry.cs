@@ -46,6 +46,19 @@ public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
         return changed == 1 || await db.Subscribers.AnyAsync(s => s.Id == subscriberId, cancellationToken);
     }
 
+    /// <summary>
+    /// Claims the right to mail a pending subscriber the confirmation link: at most once per <paramref name="window"/>,
+    /// however often the form is sent (one conditional update, so two requests at once cannot both win).
+    /// </summary>
+    public async Task<bool> ClaimConfirmationAsync(long subscriberId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = now - window;
+        return await db.Subscribers.Where(s => s.Id == subscriberId && s.Status == SubscriberStatus.Pending
+                && (s.ConfirmationSentAt == null || s.ConfirmationSentAt <= before))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationSentAt, now), cancellationToken) == 1;
+    }
+
     /// <summary>Activates a pending subscriber; true also when already confirmed, false when unknown or no longer subscribed.</summary>
     public async Task<bool> ConfirmAsync(long subscriberId, CancellationToken cancellationToken)
     {

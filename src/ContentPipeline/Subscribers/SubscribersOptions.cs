@@ -14,6 +14,9 @@ public sealed class SubscribersOptions
     [Range(1, 720)]
     public int ConfirmationHours { get; set; } = 48;
 
+    /// <summary>A pending address gets at most one confirmation mail per this interval (an eighth of the link's life).</summary>
+    public TimeSpan ConfirmationResendInterval => TimeSpan.FromHours(ConfirmationHours / 8.0);
+
     /// <summary>Sign-up attempts allowed per client address per hour.</summary>
     [Range(1, 10_000)]
     public int SignUpsPerHour { get; set; } = 10;

@@ -98,21 +98,46 @@ public sealed class DeliveryLedgerTests : IDisposable
         _clock.Advance(TimeSpan.FromSeconds(30));
         var live = Assert.Single(ledger.Claim(1, 1, 1, default)); // claimed at +50 s
 
-        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        Assert.Empty((await ledger.RecoverStalledAsync(default)).Batches);
         _clock.Advance(TimeSpan.FromSeconds(50));
         ledger.Renew(live.ClaimToken); // +100 s: the live worker is still at it
-        Assert.Equal([new StalledBatch(1, 1, 1)], await ledger.RecoverStalledAsync(default)); // the abandoned claim is 80 s old
-        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        Assert.Equal([new StalledBatch(1, 1, 1)], (await ledger.RecoverStalledAsync(default)).Batches); // the abandoned claim is 80 s old
+        Assert.Empty((await ledger.RecoverStalledAsync(default)).Batches);
         _clock.Advance(TimeSpan.FromSeconds(30)); // +130 s: the retry is 75 s overdue (its job never came), the live claim renewed 30 s ago
 
-        Assert.Equal([new StalledBatch(1, 1, 1)], await ledger.RecoverStalledAsync(default));
-        Assert.Empty(await Ledger(Open()).RecoverStalledAsync(default));
+        Assert.Equal([new StalledBatch(1, 1, 1)], (await ledger.RecoverStalledAsync(default)).Batches);
+        Assert.Empty((await Ledger(Open()).RecoverStalledAsync(default)).Batches);
         var states = await db.Deliveries.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.State);
         Assert.All(abandoned, d => Assert.Equal(DeliveryState.Pending, states[d.Id]));
         Assert.Equal(DeliveryState.Deferred, states[deferred.Id]);
         Assert.Equal(DeliveryState.Sending, states[live.Id]);
         var reclaimed = ledger.Claim(1, 1, 10, default);
         Assert.Equal(abandoned.Select(d => d.Id).Append(deferred.Id).Order(), reclaimed.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public async Task AClaimThatRunsOutOnItsLastAttempt_IsFailedByTheSweep_NotClaimedAgain()
+    {
+        await SeedAsync(issues: 1, subscribers: 1);
+        await using var db = Open();
+        var ledger = Ledger(db);
+        _options.MaxAttempts = 3;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            // Each time, the copy takes its worker down before anything is recorded; the claim runs out.
+            Assert.Equal(attempt, Assert.Single(ledger.Claim(1, 1, 10, default)).Attempts);
+            _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds + 1));
+        }
+
+        Assert.Empty(ledger.Claim(1, 1, 10, default));
+        var work = await ledger.RecoverStalledAsync(default);
+
+        Assert.Empty(work.Batches);
+        Assert.Equal([1L], work.IssuesWithFailures);
+        var row = await db.Deliveries.AsNoTracking().SingleAsync();
+        Assert.Equal((DeliveryState.Failed, 3, null), (row.State, row.Attempts, row.ClaimToken));
+        Assert.Contains("gave up after 3 attempt(s)", row.LastError);
+        Assert.Null(ledger.NextDue(1, 1));
     }
 
     [Fact]
@@ -124,7 +149,7 @@ public sealed class DeliveryLedgerTests : IDisposable
         await db.Issues.ExecuteUpdateAsync(s => s.SetProperty(i => i.State, IssueState.Failed));
         _clock.Advance(TimeSpan.FromSeconds(_options.LeaseSeconds + 1));
 
-        Assert.Empty(await Ledger(db).RecoverStalledAsync(default));
+        Assert.Empty((await Ledger(db).RecoverStalledAsync(default)).Batches);
     }
 
     [Fact]
@@ -141,7 +166,7 @@ public sealed class DeliveryLedgerTests : IDisposable
         _clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Empty(Ledger(Open()).Claim(1, 1, 3, default));
-        Assert.Empty(await ledger.RecoverStalledAsync(default));
+        Assert.Empty((await ledger.RecoverStalledAsync(default)).Batches);
         Assert.Equal(DeliveryState.Sent, (await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == claimed[0].Id)).State);
     }
 

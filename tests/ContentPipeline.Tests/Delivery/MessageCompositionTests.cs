@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ContentPipeline.Delivery;
 using ContentPipeline.Newsletters;
 using MimeKit;
+using ContentPipeline.Tests.TestSupport;
 using MimeKit.Cryptography;
 
 namespace ContentPipeline.Tests.Delivery;
@@ -197,16 +198,5 @@ public sealed class MessageCompositionTests
         var token = link[(link.LastIndexOf('/') + 1)..];
         Assert.Contains(token, text);
         return text.Replace(token, "TOKEN");
-    }
-
-    /// <summary>Answers the one DNS name the test publishes, as a TXT record would.</summary>
-    private sealed class OneKeyLocator(string name, string publicKey) : DkimPublicKeyLocatorBase
-    {
-        public override Org.BouncyCastle.Crypto.AsymmetricKeyParameter LocatePublicKey(string methods, string domain, string selector,
-            CancellationToken cancellationToken = default) =>
-            $"{selector}._domainkey.{domain}" == name ? GetPublicKey($"v=DKIM1; k=rsa; p={publicKey}") : throw new InvalidOperationException("no key for " + domain);
-
-        public override Task<Org.BouncyCastle.Crypto.AsymmetricKeyParameter> LocatePublicKeyAsync(string methods, string domain, string selector,
-            CancellationToken cancellationToken = default) => Task.FromResult(LocatePublicKey(methods, domain, selector, cancellationToken));
     }
 }

@@ -407,6 +407,9 @@ namespace ContentPipeline.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmationSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
