@@ -34,7 +34,7 @@ public sealed class ImportExportTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("read 7 row(s): 3 added, 1 duplicate(s) in the file merged, 1 already subscribed, 2 invalid", result.Lines[0]);
-        Assert.Equal("line 3: the domain part is missing or has no dot", result.Lines[1]);
+        Assert.Equal("line 3: email: 'not-an-address' is not a valid address: the domain part is missing or has no dot", result.Lines[1]);
         Assert.Equal("line 6: email: the address contains control characters (CR, LF or others)", result.Lines[2]);
         await using var db = TestDb.Open(_root.Root);
         var added = await db.Subscribers.Where(s => s.Source == "import").OrderBy(s => s.Id).Select(s => new { s.Email, s.Name, s.Status }).ToListAsync();
