@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using ContentPipeline.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -16,13 +17,12 @@ public static class AdminExtensions
         builder.Services.AddSingleton<IPasswordHasher<AdminUser>, PasswordHasher<AdminUser>>();
         builder.Services.AddScoped<AdminAccounts>();
         builder.Services.AddScoped<IssueTestSend>();
-        builder.Services.AddScoped<IssueApproval>();
         // Only the web host signs anyone in: the command-line tools neither need the account nor warn about it.
         if (builder is WebApplicationBuilder) builder.Services.AddHostedService<AdminAccountSeed>();
 
-        var sessionHours = builder.Configuration.GetValue($"{AdminOptions.Section}:{nameof(AdminOptions.SessionHours)}", new AdminOptions().SessionHours);
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o => AdminAuthorization.Configure(o, sessionHours));
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AdminOptions>>((o, admin) => AdminAuthorization.Configure(o, admin.Value.SessionHours));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminAuthorization.Policy, p => p.RequireAuthenticatedUser().RequireRole(AdminAuthorization.Role));
         builder.Services.AddRateLimiter(o =>
@@ -38,17 +38,14 @@ public static class AdminExtensions
                 : RateLimitPartition.GetNoLimiter("show"));
         });
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "contentpipeline.antiforgery");
-        // Razor Pages from every feature folder (Admin/, Archive/); each page names its own route.
-        builder.Services.AddRazorPages(o =>
+        // The admin pages need a signed-in admin, but the sign-in page, whose attempts are rate-limited.
+        builder.Services.Configure<RazorPagesOptions>(o =>
         {
-            o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/Admin", AdminAuthorization.Policy);
             o.Conventions.AllowAnonymousToPage("/Admin/SignIn");
             o.Conventions.AddPageApplicationModelConvention("/Admin/SignIn",
                 m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(AdminAuthorization.SignInRateLimit)));
-        })
-            // Named explicitly: under a test runner the entry assembly (where MVC looks by default) is the runner's.
-            .AddApplicationPart(typeof(AdminExtensions).Assembly);
+        });
         return builder;
     }
 
@@ -62,10 +59,9 @@ public static class AdminExtensions
         return app;
     }
 
-    /// <summary>The admin pages (/admin/...) and the admin API (/api/...), all behind the admin policy but the sign-in page.</summary>
+    /// <summary>The admin previews and the admin API (/api/...), behind the admin policy; the admin pages are Razor Pages (see Program.cs).</summary>
     public static WebApplication MapAdmin(this WebApplication app)
     {
-        app.MapRazorPages();
         app.MapAdminPreviews();
         app.MapAdminApi();
         return app;

@@ -1,4 +1,5 @@
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Llm;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Admin;
 
 /// <summary>One issue: HTML and text previews, the script draft, delivery counts, approval and a test send to the admin.</summary>
-public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, Jobs.IssueFlow flow,
+public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, IssueFlow flow,
     ILogger<IssueModel> logger) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
@@ -40,7 +41,7 @@ public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTes
     {
         var cancelled = await ledger.CancelRestAsync(id, User.Identity!.Name!, cancellationToken);
         logger.LogInformation("Issue {IssueId}: {Count} open deliveries cancelled by an admin", id, cancelled);
-        await flow.DeliverySettledAsync(id, cancellationToken);
+        await Delivery.SendBatchJob.SettleAsync(db, flow, id, cancellationToken);
         TempData["Note"] = cancelled == 0 ? "Nothing to cancel: no delivery of this issue is waiting."
             : $"Cancelled {cancelled} delivery(ies) that were still waiting; deliveries in progress finish as they would have.";
         return RedirectToPage(new { id });

@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using ContentPipeline.Data;
 using ContentPipeline.Delivery;
 using ContentPipeline.Newsletters;

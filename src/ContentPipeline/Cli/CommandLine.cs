@@ -8,7 +8,7 @@ namespace ContentPipeline.Cli;
 /// The commands of the one executable. Settings can be given after any command as --Section:Key=value
 /// (or --Section:Key value); they override appsettings.json and environment variables.
 /// </summary>
-public sealed class CommandLine(Action<IHostApplicationBuilder> addFeatures, Action<WebApplication> mapEndpoints)
+public sealed class CommandLine(Action<IHostApplicationBuilder, HostRole> addFeatures, Action<WebApplication> mapEndpoints)
 {
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Show informational logs on stderr", Recursive = true };
 

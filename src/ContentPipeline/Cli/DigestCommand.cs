@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.CommandLine;
 using ContentPipeline.Data;
 using ContentPipeline.Hosting;

@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

@@ -2,9 +2,15 @@ using ContentPipeline.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 
 namespace ContentPipeline.Data;
+
+/// <summary>Which database this host uses, decided once at registration: the job storage follows it.</summary>
+public sealed record Database(StorageProvider Provider, string? PostgresConnectionString);
 
 public static class DataExtensions
 {
@@ -17,9 +23,11 @@ public static class DataExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // The provider decides which context type is registered, so it is read now rather than when options resolve.
+        // The provider decides which context type is registered, so the section is bound now rather than when options resolve.
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (Provider(builder.Configuration) == StorageProvider.Postgres)
+        var provider = Provider(builder.Configuration);
+        builder.Services.AddSingleton(new Database(provider, provider == StorageProvider.Postgres ? PostgresConnectionString(configured) : null));
+        if (provider == StorageProvider.Postgres)
         {
             var connectionString = PostgresConnectionString(configured);
             builder.Services.AddDbContext<AppDbContext, PostgresDbContext>(options => options.UseNpgsql(connectionString));
@@ -36,18 +44,28 @@ public static class DataExtensions
             });
         }
         builder.Services.AddHostedService<DatabaseInitializer>();
+        // Keys on disk beside the database (Storage:KeysDirectory), so links in mails sent by the CLI still work in the server
+        // after a restart, and every node of a cluster reads the same.
+        builder.Services.AddDataProtection().SetApplicationName("ContentPipeline");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ContentRoot, ILoggerFactory>((o, storage, root, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(root.Resolve(storage.Value.KeysDirectory)), logs));
         return builder;
     }
 
-    /// <summary>Storage:Provider, read straight from configuration; a value that is not a provider is a configuration error.</summary>
-    public static StorageProvider Provider(IConfiguration configuration)
+    /// <summary>Storage:Provider, bound from its section at registration; a value that is not a provider is a configuration error.</summary>
+    private static StorageProvider Provider(IConfiguration configuration)
     {
-        var value = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
-        if (string.IsNullOrWhiteSpace(value)) return StorageProvider.Sqlite;
-        return Enum.TryParse<StorageProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
-            : throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
-                [$"Storage:Provider '{value}' is not known: use Sqlite (the default) or Postgres."]);
+        try
+        {
+            var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? new StorageOptions().Provider;
+            if (Enum.IsDefined(provider)) return provider;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not a name of the enum: reported below with the value as given.
+        }
+        throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
+            [$"Storage:Provider '{configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)]}' is not known: use Sqlite (the default) or Postgres."]);
     }
 
     /// <summary>The PostgreSQL connection string, checked: it must be set (there is no default server) and parse.</summary>

@@ -1,11 +1,15 @@
+using ContentPipeline.Data;
+using ContentPipeline.Hosting;
 using ContentPipeline.Jobs;
 using Hangfire;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Delivery;
 
 public static class DeliveryExtensions
 {
+    /// <summary>The transport (Delivery:Mode), each reader's copy, the ledger of deliveries, DKIM and unsubscribe links.</summary>
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -13,6 +17,9 @@ public static class DeliveryExtensions
         builder.Services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DkimSigning>();
         builder.Services.AddHostedService<DkimKeyCheck>();
+        builder.Services.AddSingleton(sp => new UnsubscribeTokens(sp.GetRequiredService<IDataProtectionProvider>(),
+            Path.Combine(sp.GetRequiredService<ContentRoot>().Resolve(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KeysDirectory),
+                UnsubscribeTokens.KeyFileName)));
         builder.Services.AddSingleton<MessageFactory>();
         builder.Services.AddSingleton<PickupTransport>();
         builder.Services.AddSingleton<SmtpTransport>();

@@ -1,4 +1,5 @@
-using ContentPipeline.Jobs;
+using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using Hangfire;
 using Microsoft.Extensions.Options;
 
@@ -35,8 +36,8 @@ internal sealed class DeliveryWatchdog(IServiceScopeFactory scopes, IBackgroundJ
             var stalled = await scope.ServiceProvider.GetRequiredService<DeliveryLedger>().RecoverStalledAsync(cancellationToken);
             foreach (var (issueId, batch, batches) in stalled.Batches)
                 jobs.Enqueue<SendBatchJob>(j => j.Run(issueId, batch, batches, CancellationToken.None));
-            var flow = scope.ServiceProvider.GetRequiredService<IssueFlow>();
-            foreach (var issueId in stalled.IssuesWithFailures) await flow.DeliverySettledAsync(issueId, cancellationToken);
+            var (db, flow) = (scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<IssueFlow>());
+            foreach (var issueId in stalled.IssuesWithFailures) await SendBatchJob.SettleAsync(db, flow, issueId, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,13 @@ namespace ContentPipeline.Delivery;
 /// </summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class FanOutDeliveriesJob(AppDbContext db, MessageFactory messages, IssueFlow flow, IOptions<DeliveryOptions> options,
-    ILogger<FanOutDeliveriesJob> logger)
+    ILogger<FanOutDeliveriesJob> logger) : IIssueStage
 {
+    public static IssueState State => IssueState.FanningOut;
+
+    public static Task StartAsync(IssueStageContext context, long issueId, CancellationToken cancellationToken) =>
+        context.Enqueue<FanOutDeliveriesJob>(j => j.RunAsync(issueId, CancellationToken.None));
+
     [DisplayName("Fan out deliveries of issue #{0}")]
     public async Task RunAsync(long issueId, CancellationToken cancellationToken)
     {
@@ -29,6 +35,6 @@ public sealed class FanOutDeliveriesJob(AppDbContext db, MessageFactory messages
             ON CONFLICT ("IssueId", "SubscriberId") DO NOTHING
             """, cancellationToken);
         logger.LogInformation("Issue {IssueId}: {Count} deliveries fanned out in batches of {BatchSize}", issueId, added, batchSize);
-        await flow.MoveAsync(issueId, IssueState.FanningOut, IssueState.Sending, cancellationToken);
+        await flow.CompleteAsync(issueId, State, cancellationToken);
     }
 }

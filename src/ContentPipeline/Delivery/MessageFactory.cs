@@ -1,6 +1,5 @@
 using ContentPipeline.Data;
 using ContentPipeline.Newsletters;
-using ContentPipeline.Subscribers;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using ContentPipeline.Newsletters;
 using Hangfire;
@@ -19,8 +20,30 @@ namespace ContentPipeline.Delivery;
 public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueStories stories, NewsletterRenderer renderer,
     MessageFactory messages, IMailTransport transport,
     SendRateLimiter limiter, IssueFlow flow, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, TimeProvider clock,
-    ILogger<SendBatchJob> logger)
+    ILogger<SendBatchJob> logger) : IIssueStage
 {
+    public static IssueState State => IssueState.Sending;
+
+    /// <summary>One job per batch that has work left; with none, the issue is done at once.</summary>
+    public static async Task StartAsync(IssueStageContext context, long issueId, CancellationToken cancellationToken)
+    {
+        var batches = await context.Db.Deliveries.Where(d => d.IssueId == issueId && Open.Contains(d.State))
+            .Select(d => d.Batch).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+        var total = await context.Db.Deliveries.Where(d => d.IssueId == issueId).MaxAsync(d => (int?)d.Batch, cancellationToken) ?? 0;
+        foreach (var batch in batches)
+            context.Jobs.Enqueue<SendBatchJob>(j => j.Run(issueId, batch, total, CancellationToken.None));
+        if (batches.Count == 0) await SettleAsync(context.Db, context.Flow, issueId, cancellationToken);
+    }
+
+    /// <summary>After each batch (and a cancel, and a sweep that failed rows): the issue is sent only when no delivery is pending, in flight or deferred.</summary>
+    public static async Task SettleAsync(AppDbContext db, IssueFlow flow, long issueId, CancellationToken cancellationToken)
+    {
+        if (await db.Deliveries.AnyAsync(d => d.IssueId == issueId && Open.Contains(d.State), cancellationToken)) return;
+        await flow.CompleteAsync(issueId, State, cancellationToken);
+    }
+
+    private static readonly DeliveryState[] Open = [DeliveryState.Pending, DeliveryState.Sending, DeliveryState.Deferred];
+
     /// <summary>Send jobs have their own Hangfire queue and workers (Delivery:MaxConnections), so they neither starve nor are starved by the rest.</summary>
     public const string QueueName = "delivery";
 
@@ -44,6 +67,6 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
             jobs.Schedule<SendBatchJob>(j => j.Run(issueId, batch, batches, CancellationToken.None),
                 delay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : delay);
         }
-        flow.DeliverySettledAsync(issueId, cancellationToken).GetAwaiter().GetResult();
+        SettleAsync(db, flow, issueId, cancellationToken).GetAwaiter().GetResult();
     }
 }

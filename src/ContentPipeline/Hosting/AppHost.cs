@@ -1,4 +1,3 @@
-using ContentPipeline.Jobs;
 using Microsoft.Extensions.Logging.Console;
 
 namespace ContentPipeline.Hosting;
@@ -16,22 +15,20 @@ public static class AppHost
     /// </summary>
     private const string NoReload = "--hostBuilder:reloadConfigOnChange=false";
 
-    public static WebApplication BuildWeb(string[] args, Action<IHostApplicationBuilder> addFeatures, Action<WebApplication> mapEndpoints,
+    public static WebApplication BuildWeb(string[] args, Action<IHostApplicationBuilder, HostRole> addFeatures, Action<WebApplication> mapEndpoints,
         ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
     {
         root ??= ContentRoot.Find();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [NoReload, .. args], ContentRootPath = root.Path });
         builder.Services.AddSingleton(root);
         configure?.Invoke(builder);
-        addFeatures(builder);
-        builder.AddJobServer();
-        builder.AddRecurringJobs();
+        addFeatures(builder, HostRole.Serve);
         var app = builder.Build();
         mapEndpoints(app);
         return app;
     }
 
-    public static IHost BuildCli(string[] configArgs, bool jobServer, bool verbose, Action<IHostApplicationBuilder> addFeatures,
+    public static IHost BuildCli(string[] configArgs, bool jobServer, bool verbose, Action<IHostApplicationBuilder, HostRole> addFeatures,
         ContentRoot? root = null, Action<IHostApplicationBuilder>? configure = null)
     {
         root ??= ContentRoot.Find();
@@ -44,8 +41,7 @@ public static class AppHost
         // Keys sit unencrypted in data/keys by design (the folder is the deployment's secret); do not warn on every command.
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         configure?.Invoke(builder);
-        addFeatures(builder);
-        if (jobServer) builder.AddJobServer();
+        addFeatures(builder, HostRole.Tool(runsJobs: jobServer));
         return builder.Build();
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ContentPipeline.Data;
-using ContentPipeline.Summaries.Extractive;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using ContentPipeline.Hosting;
+using ContentPipeline.Jobs;
 using ContentPipeline.Ingestion.Sources;
 using ContentPipeline.Ingestion.Web;
 using Microsoft.Extensions.Options;
@@ -7,9 +9,12 @@ namespace ContentPipeline.Ingestion;
 
 public static class IngestionExtensions
 {
-    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    /// <summary>Files, folders, pages and feeds in, cleaned articles out; with the web role, poll-feeds on its schedule.</summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder, HostRole role)
     {
-        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Schedules.IsCron(o.PollSchedule), "Ingestion:PollSchedule is not a valid five-field cron expression (for example */15 * * * *).")
+            .ValidateOnStart();
         builder.Services.AddHttpClient(WebFetcher.HttpClientName, (sp, client) =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<IngestionOptions>>().Value.UserAgent);
@@ -28,6 +33,7 @@ public static class IngestionExtensions
         builder.Services.AddScoped<SourceRegistry>();
         builder.Services.AddScoped<PollFeedsJob>();
         builder.Services.AddScoped<ArticleIngestor>();
+        if (role.Web) builder.Services.AddHostedService<PollFeedsSchedule>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.Globalization;
 using ContentPipeline.Templates;
 using Microsoft.Extensions.Options;

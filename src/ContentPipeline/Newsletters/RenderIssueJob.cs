@@ -1,15 +1,20 @@
 using System.ComponentModel;
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Newsletters;
 
-/// <summary>Renders the issue's web version (HTML and text) and its subject, then moves it on to fan-out.</summary>
+/// <summary>Renders the issue's web version (HTML and text) and its subject, then moves it on.</summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
-public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, IssueFlow flow, IOptions<DigestOptions> digest)
+public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, IssueFlow flow) : IIssueStage
 {
+    public static IssueState State => IssueState.Rendering;
+
+    public static Task StartAsync(IssueStageContext context, long issueId, CancellationToken cancellationToken) =>
+        context.Enqueue<RenderIssueJob>(j => j.RunAsync(issueId, CancellationToken.None));
+
     [DisplayName("Render issue #{0}")]
     public async Task RunAsync(long issueId, CancellationToken cancellationToken)
     {
@@ -21,8 +26,6 @@ public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, Newsle
         issue.Html = renderer.Html(model);
         issue.Text = renderer.Text(model);
         await db.SaveChangesAsync(cancellationToken);
-        // With Digest:RequireApproval the issue stops here until an admin approves it (Admin/IssueApproval.cs).
-        var next = digest.Value.RequireApproval ? IssueState.AwaitingApproval : IssueState.FanningOut;
-        await flow.MoveAsync(issueId, IssueState.Rendering, next, cancellationToken);
+        await flow.CompleteAsync(issueId, State, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json;
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
-using ContentPipeline.Newsletters;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentPipeline.Scripts;
@@ -14,8 +14,13 @@ namespace ContentPipeline.Scripts;
 /// </summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, ScriptWriter writer, ScriptMarkdown markdown, ScriptSsml ssml,
-    IssueFlow flow, TimeProvider clock, ILogger<WriteScriptJob> logger)
+    IssueFlow flow, TimeProvider clock, ILogger<WriteScriptJob> logger) : IIssueStage
 {
+    public static IssueState State => IssueState.Scripting;
+
+    public static Task StartAsync(IssueStageContext context, long issueId, CancellationToken cancellationToken) =>
+        context.Enqueue<WriteScriptJob>(j => j.RunAsync(issueId, CancellationToken.None));
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [DisplayName("Write podcast script for issue #{0}")]
@@ -57,6 +62,6 @@ public sealed class WriteScriptJob(AppDbContext db, IssueStories issueStories, S
                 logger.LogWarning(e, "Script for issue {IssueId} failed; the issue goes on without one", issueId);
             }
         }
-        await flow.MoveAsync(issueId, IssueState.Scripting, IssueState.Rendering, cancellationToken);
+        await flow.CompleteAsync(issueId, State, cancellationToken);
     }
 }

@@ -1,22 +1,14 @@
-using ContentPipeline.Data;
-using ContentPipeline.Hosting;
+using ContentPipeline.Delivery;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Subscribers;
 
 public static class SubscribersExtensions
 {
+    /// <summary>Sign-up with double opt-in (rate-limited per client address), confirmation mails, the registry, import and export.</summary>
     public static IHostApplicationBuilder AddSubscribers(this IHostApplicationBuilder builder)
     {
-        // Keys on disk beside the database, so links in mails sent by the CLI still work in the server after a restart.
-        var keys = builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.KeysDirectory)}"] is { Length: > 0 } configured
-            ? configured : new StorageOptions().KeysDirectory;
-        var keysDirectory = new ContentRoot(builder.Environment.ContentRootPath).Resolve(keys);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("ContentPipeline")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
         builder.Services.AddOptions<SubscribersOptions>().BindConfiguration(SubscribersOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(o => o.AddPolicy(SubscribeEndpoints.SignUpRateLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
@@ -24,8 +16,6 @@ public static class SubscribersExtensions
                 PermitLimit = context.RequestServices.GetRequiredService<IOptions<SubscribersOptions>>().Value.SignUpsPerHour,
                 Window = TimeSpan.FromHours(1),
             })));
-        builder.Services.AddSingleton(sp => new UnsubscribeTokens(sp.GetRequiredService<IDataProtectionProvider>(),
-            Path.Combine(keysDirectory, UnsubscribeTokens.KeyFileName)));
         builder.Services.AddSingleton<ConfirmationTokens>();
         builder.Services.AddScoped<SendConfirmationJob>();
         builder.Services.AddScoped<SubscriberRegistry>();

@@ -1,3 +1,4 @@
+using ContentPipeline.Delivery;
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,7 @@
+using Hangfire;
 using System.ComponentModel;
 using ContentPipeline.Data;
+using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +15,29 @@ namespace ContentPipeline.Summaries;
 /// </summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
 public sealed class SummarizeArticleJob(AppDbContext db, ArticleSummarizer summarizer, IssueFlow flow,
-    TimeProvider clock, ILogger<SummarizeArticleJob> logger)
+    TimeProvider clock, ILogger<SummarizeArticleJob> logger) : IIssueStage
 {
+    public static IssueState State => IssueState.Summarizing;
+
+    /// <summary>One job per article still waiting for its summary; with none left, the issue moves on at once.</summary>
+    public static async Task StartAsync(IssueStageContext context, long issueId, CancellationToken cancellationToken)
+    {
+        var pending = await context.Db.Articles.Where(a => a.IssueId == issueId && a.Status == ArticleStatus.New)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var articleId in pending)
+            context.Jobs.Enqueue<SummarizeArticleJob>(j => j.RunAsync(articleId, issueId, CancellationToken.None));
+        if (pending.Count == 0) await SettleAsync(context.Db, context.Flow, issueId, cancellationToken);
+    }
+
+    /// <summary>After each article: the last one moves the issue on, or fails it when no summary at all could be made.</summary>
+    private static async Task SettleAsync(AppDbContext db, IssueFlow flow, long issueId, CancellationToken cancellationToken)
+    {
+        if (await db.Articles.AnyAsync(a => a.IssueId == issueId && a.Status == ArticleStatus.New, cancellationToken)) return;
+        if (await db.Articles.AnyAsync(a => a.IssueId == issueId && a.Status == ArticleStatus.Summarized, cancellationToken))
+            await flow.CompleteAsync(issueId, State, cancellationToken);
+        else await flow.FailAsync(issueId, State, "every article's summary failed", cancellationToken);
+    }
+
     [ArticleJobName("Summarize")]
     public async Task RunAsync(long articleId, long issueId, CancellationToken cancellationToken)
     {
@@ -27,7 +50,7 @@ public sealed class SummarizeArticleJob(AppDbContext db, ArticleSummarizer summa
             else article.Status = ArticleStatus.Summarized;
             await db.SaveChangesAsync(cancellationToken);
         }
-        await flow.ArticleSettledAsync(issueId, cancellationToken);
+        await SettleAsync(db, flow, issueId, cancellationToken);
     }
 
     private async Task SummarizeAsync(Article article, string version, CancellationToken cancellationToken)

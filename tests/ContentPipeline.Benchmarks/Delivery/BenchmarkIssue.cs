@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.Text;
 using ContentPipeline.Data;
 using ContentPipeline.Delivery;

@@ -17,7 +17,7 @@ namespace ContentPipeline.Benchmarks.Delivery;
 /// </summary>
 public static class DeliveryBenchmark
 {
-    private static readonly Action<IHostApplicationBuilder> AddFeatures = Program.AddFeatures;
+    private static readonly Action<IHostApplicationBuilder, ContentPipeline.Hosting.HostRole> AddFeatures = Program.AddFeatures;
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.Net;
 using ContentPipeline.Data;
 using ContentPipeline.Jobs;

@@ -1,3 +1,4 @@
+using ContentPipeline.Issues;
 using System.Text.RegularExpressions;
 using ContentPipeline.Data;
 using ContentPipeline.Jobs;

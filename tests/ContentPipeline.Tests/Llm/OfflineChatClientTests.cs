@@ -1,3 +1,4 @@
+using ContentPipeline.Ingestion;
 using System.Text.Json;
 using ContentPipeline.Llm;
 using ContentPipeline.Summaries;

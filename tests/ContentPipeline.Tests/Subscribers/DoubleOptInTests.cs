@@ -1,3 +1,4 @@
+using ContentPipeline.Delivery;
 using System.Text.RegularExpressions;
 using ContentPipeline.Data;
 using ContentPipeline.Subscribers;

@@ -1,3 +1,4 @@
+using ContentPipeline.Delivery;
 using ContentPipeline.Subscribers;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.AspNetCore.DataProtection;

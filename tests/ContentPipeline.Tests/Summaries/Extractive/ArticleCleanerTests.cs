@@ -1,3 +1,4 @@
+using ContentPipeline.Ingestion;
 using ContentPipeline.Summaries.Extractive;
 
 namespace ContentPipeline.Tests.Summaries.Extractive;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ContentPipeline.Summaries.Extractive;
+namespace ContentPipeline.Ingestion;
 
 /// <summary>Recognises the page furniture that scraped article text carries along with the story.</summary>
 /// <remarks>

@@ -1,12 +1,12 @@
 using ContentPipeline.Data;
-using ContentPipeline.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
-namespace ContentPipeline.Admin;
+namespace ContentPipeline.Issues;
 
 /// <summary>
 /// Digest:RequireApproval: a rendered issue waits in AwaitingApproval; approving records who and when, then moves
-/// it on to fan-out with the same conditional update as every other step, so a double click sends once.
+/// it on with the same conditional update as every other step, so a double click sends once.
 /// </summary>
 public sealed class IssueApproval(AppDbContext db, IssueFlow flow, TimeProvider clock, ILogger<IssueApproval> logger)
 {
@@ -17,6 +17,13 @@ public sealed class IssueApproval(AppDbContext db, IssueFlow flow, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ApprovedAt, now).SetProperty(i => i.ApprovedBy, approvedBy), cancellationToken);
         if (marked == 0) return false;
         logger.LogInformation("Issue {IssueId} approved for sending", issueId);
-        return await flow.MoveAsync(issueId, IssueState.AwaitingApproval, IssueState.FanningOut, cancellationToken);
+        return await flow.CompleteAsync(issueId, IssueState.AwaitingApproval, cancellationToken);
     }
+}
+
+public static class IssueApprovalPipeline
+{
+    /// <summary>The approval gate: after the stage before it, an issue waits in AwaitingApproval when Digest:RequireApproval is on.</summary>
+    public static IssuePipelineBuilder ThenApproval(this IssuePipelineBuilder pipeline) =>
+        pipeline.ThenGate(IssueState.AwaitingApproval, services => services.GetRequiredService<IOptions<DigestOptions>>().Value.RequireApproval);
 }

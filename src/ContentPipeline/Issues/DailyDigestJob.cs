@@ -1,6 +1,7 @@
+using ContentPipeline.Jobs;
 using System.ComponentModel;
 
-namespace ContentPipeline.Jobs;
+namespace ContentPipeline.Issues;
 
 /// <summary>The recurring "daily-digest": resumes unfinished issues, then composes today's from what is new.</summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]

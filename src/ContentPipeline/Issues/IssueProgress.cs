@@ -1,7 +1,7 @@
 using ContentPipeline.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentPipeline.Jobs;
+namespace ContentPipeline.Issues;
 
 /// <summary>Where an issue stands: its state and counts of its articles and deliveries.</summary>
 public sealed record IssueProgress(long IssueId, IssueState State, string? Error, int Articles, int ArticlesPending, int ArticlesFailed,

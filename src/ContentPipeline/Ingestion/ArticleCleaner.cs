@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace ContentPipeline.Summaries.Extractive;
+namespace ContentPipeline.Ingestion;
 
 /// <summary>Removes page furniture (prompts, bylines, credits, related headlines) from scraped article text.</summary>
 public static partial class ArticleCleaner

@@ -1,7 +1,7 @@
 using ContentPipeline.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentPipeline.Newsletters;
+namespace ContentPipeline.Issues;
 
 /// <summary>One summarized article of an issue, as templates and the script writer see it.</summary>
 public sealed record Story(long ArticleId, string Headline, string Summary, List<string> KeyPoints, List<string> Topics,

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace ContentPipeline.Subscribers;
+namespace ContentPipeline.Delivery;
 
 /// <summary>
 /// Opaque, signed unsubscribe tokens: a token names one subscriber and cannot be forged or edited to name another.

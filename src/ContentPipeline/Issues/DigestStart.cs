@@ -1,4 +1,4 @@
-namespace ContentPipeline.Jobs;
+namespace ContentPipeline.Issues;
 
 /// <summary>What a digest run set going: the unfinished issues it resumed, and the issue it composed (null when nothing was new).</summary>
 public sealed record DigestStart(IReadOnlyList<long> Resumed, long? Composed)
