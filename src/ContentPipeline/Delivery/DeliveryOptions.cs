@@ -21,6 +21,9 @@ public sealed class DeliveryOptions
     [MinLength(1)]
     public List<int> RetryDelays { get; set; } = [];
 
+    /// <summary>The backoff when none is configured (a collection's default stays empty: binding appends to a list).</summary>
+    public static readonly IReadOnlyList<int> DefaultRetryDelays = [30, 120, 600, 1800];
+
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 5;
 
@@ -54,7 +57,7 @@ public sealed class DeliveryOptions
 
     public TimeSpan RetryDelay(int attempt)
     {
-        var delays = RetryDelays.Count > 0 ? RetryDelays : [30, 120, 600, 1800];
+        var delays = RetryDelays.Count > 0 ? RetryDelays : DefaultRetryDelays;
         return TimeSpan.FromSeconds(delays[Math.Clamp(attempt - 1, 0, delays.Count - 1)]);
     }
 }

@@ -55,5 +55,5 @@ public sealed class IngestionOptions
     public int MaxBackoffHours { get; set; } = 24;
 
     [Required]
-    public string UserAgent { get; set; } = "ContentPipeline/1.0 (+https://github.com/contentpipeline)";
+    public string UserAgent { get; set; } = "ContentPipeline/1.0 (self-hosted newsletter pipeline)";
 }

@@ -11,7 +11,7 @@ public sealed class NewsletterOptions
     public string Title { get; set; } = "The Daily Pipeline";
 
     [Required, EmailAddress]
-    public string FromAddress { get; set; } = "newsletter@localhost";
+    public string FromAddress { get; set; } = "newsletter@example.com";
 
     [MaxLength(120)]
     public string? FromName { get; set; }

@@ -21,7 +21,7 @@ internal sealed class OfflineScriptResponder : IOfflineResponder
     public string Respond(JsonElement request)
     {
         var data = request.Deserialize<ScriptRequestData>(Json) ?? throw new ArgumentException("The script request carries no stories.");
-        var hosts = data.Hosts.Count > 0 ? data.Hosts : ["Host"];
+        var hosts = data.Hosts.Count > 0 ? data.Hosts : [.. ScriptOptions.DefaultHosts];
         var lead = hosts[0];
         var stories = data.Stories.Select(s => new StoryMaterial(s)).ToList();
 

@@ -24,5 +24,8 @@ public sealed class ScriptOptions
     /// <summary>Text-to-speech voice name per host (by default the host's own name).</summary>
     public Dictionary<string, string> Voices { get; set; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> HostNames => Hosts.Count > 0 ? Hosts : ["Host"];
+    public IReadOnlyList<string> HostNames => Hosts.Count > 0 ? Hosts : DefaultHosts;
+
+    /// <summary>The host when none is configured (a collection's default stays empty: binding appends to a list).</summary>
+    public static readonly IReadOnlyList<string> DefaultHosts = ["Alex"];
 }
