@@ -8,7 +8,7 @@ public sealed record ArticleRow(long Id, ArticleStatus Status, string? Title, st
     string? Headline, string? Summary, long InputTokens, long OutputTokens, decimal Cost);
 
 /// <summary>Articles with their state, latest summary, error, and the tokens and cost of their model calls.</summary>
-public sealed class ArticlesModel(AppDbContext db) : PageModel
+public sealed class ArticlesPage(AppDbContext db) : PageModel
 {
     public List<ArticleRow> Rows { get; private set; } = [];
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ContentPipeline.Admin;
 
 /// <summary>The admin home is the issue list.</summary>
-public sealed class IndexModel : PageModel
+public sealed class AdminHomePage : PageModel
 {
     public IActionResult OnGet() => Redirect("/admin/issues");
 }

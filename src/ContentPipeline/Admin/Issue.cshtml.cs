@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Admin;
 
 /// <summary>One issue: HTML and text previews, the script draft, delivery counts, approval and a test send to the admin.</summary>
-public sealed class IssueModel(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, IssueFlow flow,
-    ILogger<IssueModel> logger) : PageModel
+public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, IssueFlow flow,
+    ILogger<AdminIssuePage> logger) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
     public ScriptDraft? Script { get; private set; }

@@ -19,10 +19,10 @@ public sealed class IssueTestSend(AppDbContext db, IssueStories stories, Newslet
         var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null) return "there is no such issue";
         if (issue.Html is null) return "the issue is not rendered yet";
-        var model = renderer.Model(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
+        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
         model = model with { Subject = $"[Test] {model.Subject}" };
         // Id 0 names no subscriber: the test copy's unsubscribe link unsubscribes nobody.
-        var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Source = "admin-test" };
+        var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Origin = "admin-test" };
         var messageId = $"test-{issueId}.{clock.GetUtcNow().ToUnixTimeMilliseconds()}@{messages.Domain}";
         var message = messages.Create(model, reader, messageId);
         // The transport blocks (it is built for send workers); keep it off the request's thread.

@@ -11,7 +11,7 @@ namespace ContentPipeline.Admin;
 public sealed record IssueRow(long Id, IssueState State, string? Subject, string? Error, DateTime CreatedAt, int Articles, int Deliveries, int Sent);
 
 /// <summary>Issues, newest first, with their article and delivery counts; a button triggers daily-digest.</summary>
-public sealed class IssuesModel(AppDbContext db, IRecurringJobManager recurring) : PageModel
+public sealed class IssuesPage(AppDbContext db, IRecurringJobManager recurring) : PageModel
 {
     public List<IssueRow> Rows { get; private set; } = [];
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ContentPipeline.Admin;
 
 /// <summary>The admin sign-in form. Rate-limited per client address (Admin:SignInAttemptsPerMinute); one message for every failure.</summary>
-public sealed class SignInModel(AdminAccounts accounts, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInPage(AdminAccounts accounts, ILogger<SignInPage> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }

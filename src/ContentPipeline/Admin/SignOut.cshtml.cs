@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ContentPipeline.Admin;
 
 /// <summary>POST only (with its anti-forgery token), so no link or image can sign an admin out.</summary>
-public sealed class SignOutModel : PageModel
+public sealed class SignOutPage : PageModel
 {
     public IActionResult OnGet() => Redirect("/admin");
 

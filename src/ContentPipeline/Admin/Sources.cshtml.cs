@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ContentPipeline.Admin;
 
 /// <summary>The feeds poll-feeds fetches: last fetch, errors; add and remove (the same registry as `sources`).</summary>
-public sealed class SourcesModel(SourceRegistry sources) : PageModel
+public sealed class SourcesPage(SourceRegistry sources) : PageModel
 {
     public List<Source> Rows { get; private set; } = [];
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentPipeline.Admin;
 
 /// <summary>Search, add, import (the CLI's importer) and export subscribers.</summary>
-public sealed class SubscribersModel(AppDbContext db, SubscriberRegistry registry, SubscriberImporter importer) : PageModel
+public sealed class SubscribersPage(AppDbContext db, SubscriberRegistry registry, SubscriberImporter importer) : PageModel
 {
     private const int MaxUploadBytes = 50_000_000;
 

@@ -9,7 +9,7 @@ namespace ContentPipeline.Archive;
 public sealed record ArchivedIssue(long Id, string? Subject, DateTime? SentAt);
 
 /// <summary>Sent issues, newest first. Unsent issues (drafts, awaiting approval, failed) are never public.</summary>
-public sealed class IndexModel(AppDbContext db, IOptions<NewsletterOptions> options) : PageModel
+public sealed class ArchivePage(AppDbContext db, IOptions<NewsletterOptions> options) : PageModel
 {
     public string Title => options.Value.Title;
     public List<ArchivedIssue> Issues { get; private set; } = [];

@@ -9,7 +9,7 @@ namespace ContentPipeline.Archive;
 /// One sent issue as its web version (rendered by templates/newsletter.html.liquid, where everything a model wrote
 /// is already HTML-encoded) with the podcast script (encoded here) added before the end of the body.
 /// </summary>
-public sealed class IssueModel(AppDbContext db) : PageModel
+public sealed class ArchivedIssuePage(AppDbContext db) : PageModel
 {
     public string Before { get; private set; } = "";
     public string After { get; private set; } = "";

@@ -59,7 +59,7 @@ internal static class SubscribersCommand
             {
                 var status = s.Status.ToString().ToLowerInvariant();
                 await output.WriteLineAsync(result.GetValue(json)
-                    ? JsonSerializer.Serialize(new { id = s.Id, email = s.Email, name = s.Name, status, source = s.Source, createdAt = s.CreatedAt }, Json)
+                    ? JsonSerializer.Serialize(new { id = s.Id, email = s.Email, name = s.Name, status, source = s.Origin, createdAt = s.CreatedAt }, Json)
                     : $"{s.Id,6}  {s.Email,-40} {status,-12} {s.Name}");
             }
             if (!result.GetValue(json) && subscribers.Count == 0) await output.WriteLineAsync("no subscribers yet: add one with `subscribers add <email>`");

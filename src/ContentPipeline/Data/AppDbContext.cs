@@ -63,6 +63,8 @@ public class AppDbContext : DbContext
         {
             e.HasIndex(s => s.NormalizedEmail).IsUnique();
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            // "Source" is the feed entity's name; the column keeps its name, so no data moves.
+            e.Property(s => s.Origin).HasColumnName("Source");
         });
         model.Entity<ModelCall>(e =>
         {

@@ -10,8 +10,8 @@ public sealed class Subscriber
     public required string NormalizedEmail { get; set; }
     public string? Name { get; set; }
     public SubscriberStatus Status { get; set; }
-    /// <summary>How the subscriber came: "cli", "import", "web", "api".</summary>
-    public required string Source { get; set; }
+    /// <summary>How the subscriber came: "cli", "import", "web", "admin", "api" (the column and the export's field are still "source").</summary>
+    public required string Origin { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>When the subscriber confirmed by the double opt-in link; null when added without confirmation.</summary>

@@ -7,7 +7,7 @@ namespace ContentPipeline.Delivery;
 /// rate limiter over one pooled session, and keeps what the ledger must hear on the way out: accepted messages
 /// not yet marked sent, and claimed ones never tried.
 /// </summary>
-internal sealed class BatchSender(long issueId, Func<Subscriber, string, OutgoingMessage> compose, DeliveryLedger ledger,
+internal sealed class BatchSender(long issueId, Func<Subscriber, string, OutgoingMessage> makeCopy, DeliveryLedger ledger,
     IMailTransport transport, SendRateLimiter limiter, DeliveryOptions options, TimeProvider clock, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
@@ -68,7 +68,7 @@ internal sealed class BatchSender(long issueId, Func<Subscriber, string, Outgoin
         OutgoingMessage message;
         try
         {
-            message = compose(delivery.Subscriber, delivery.MessageId);
+            message = makeCopy(delivery.Subscriber, delivery.MessageId);
         }
         catch (Exception e)
         {

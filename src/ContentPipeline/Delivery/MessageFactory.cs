@@ -15,30 +15,30 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     DkimSigning dkim, TimeProvider clock, ILogger<MessageFactory> logger)
 {
     /// <summary>One message, rendered and inlined from scratch by MimeKit. For many messages of one issue use <see cref="ForIssue"/>.</summary>
-    public MimeMessage Create(NewsletterModel issue, Subscriber subscriber, string messageId)
+    public MimeMessage Create(NewsletterView issue, Subscriber subscriber, string messageId)
     {
         var reader = Reader(subscriber);
         var (html, text) = Render(issue with { Reader = reader });
         return Build(issue, subscriber, reader, html, text, messageId);
     }
 
-    private IssueComposer? _lastComposer;
+    private IssueCopies? _lastCopies;
 
     /// <summary>
-    /// A composer that renders the issue once per kind of reader and personalises each copy by substitution. The
+    /// Copies of an issue: renders the issue once per kind of reader and personalises each copy by substitution. The
     /// send jobs of one issue share it (the issue's stories do not change while it is sent), so the preparation and
     /// its check run once per issue and process, not once per batch.
     /// </summary>
-    public IssueComposer ForIssue(NewsletterModel issue) => ForIssue(issue.IssueId, () => issue);
+    public IssueCopies ForIssue(NewsletterView issue) => ForIssue(issue.IssueId, () => issue);
 
-    /// <summary>As <see cref="ForIssue(NewsletterModel)"/>; the model is only built when this process has no composer for the issue yet.</summary>
-    public IssueComposer ForIssue(long issueId, Func<NewsletterModel> model)
+    /// <summary>As <see cref="ForIssue(NewsletterView)"/>; the model is only built when this process has no copies of the issue yet.</summary>
+    public IssueCopies ForIssue(long issueId, Func<NewsletterView> model)
     {
-        var last = Volatile.Read(ref _lastComposer);
+        var last = Volatile.Read(ref _lastCopies);
         if (last is not null && last.IssueId == issueId && issueId > 0) return last;
-        var composer = new IssueComposer(this, model(), logger);
-        Volatile.Write(ref _lastComposer, composer);
-        return composer;
+        var copies = new IssueCopies(this, model(), logger);
+        Volatile.Write(ref _lastCopies, copies);
+        return copies;
     }
 
     /// <summary>The right-hand side of Message-IDs: the sender's domain.</summary>
@@ -51,18 +51,18 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
         }
     }
 
-    internal ReaderModel Reader(Subscriber subscriber) =>
+    internal ReaderView Reader(Subscriber subscriber) =>
         new(OneLine(subscriber.Name), subscriber.Email, options.Value.Link($"unsubscribe/{tokens.Create(subscriber.Id)}"));
 
-    internal (string Html, string Text) Render(NewsletterModel model) =>
+    internal (string Html, string Text) Render(NewsletterView model) =>
         (CssInliner.Inline(renderer.Html(model)), renderer.Text(model));
 
-    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, string html, string text, string messageId) =>
+    internal MimeMessage Build(NewsletterView issue, Subscriber subscriber, ReaderView reader, string html, string text, string messageId) =>
         Build(issue, subscriber, reader,
             new TextPart("plain") { Text = text, ContentTransferEncoding = ContentEncoding.QuotedPrintable },
             new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable }, messageId);
 
-    internal MimeMessage Build(NewsletterModel issue, Subscriber subscriber, ReaderModel reader, TextPart text, TextPart html, string messageId)
+    internal MimeMessage Build(NewsletterView issue, Subscriber subscriber, ReaderView reader, TextPart text, TextPart html, string messageId)
     {
         var message = new MimeMessage();
         AddIssueHeaders(message, issue);
@@ -72,7 +72,7 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
         return message;
     }
 
-    /// <summary>A copy composed by MimeKit, with its envelope.</summary>
+    /// <summary>A copy built by MimeKit, with its envelope.</summary>
     internal OutgoingMessage Envelope(MimeMessage message, Subscriber subscriber, string messageId) =>
         new(messageId, Sender, new MailboxAddress("", subscriber.Email), message);
 
@@ -85,7 +85,7 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     internal bool SignsEachCopy => dkim.Enabled;
 
     /// <summary>The headers every copy of an issue shares: From, Subject and the one-click marker.</summary>
-    internal void AddIssueHeaders(MimeMessage message, NewsletterModel issue)
+    internal void AddIssueHeaders(MimeMessage message, NewsletterView issue)
     {
         var o = options.Value;
         message.From.Add(new MailboxAddress(OneLine(o.FromName) ?? o.Title, o.FromAddress));
@@ -94,7 +94,7 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     }
 
     /// <summary>The headers of one reader's copy: To, Date, the deterministic Message-ID and the unsubscribe links.</summary>
-    internal void AddReaderHeaders(MimeMessage message, Subscriber subscriber, ReaderModel reader, string messageId)
+    internal void AddReaderHeaders(MimeMessage message, Subscriber subscriber, ReaderView reader, string messageId)
     {
         message.To.Add(new MailboxAddress(reader.Name ?? "", subscriber.Email));
         message.Date = Now;
@@ -103,7 +103,7 @@ public sealed class MessageFactory(NewsletterRenderer renderer, UnsubscribeToken
     }
 
     /// <summary>The List-Unsubscribe value: the one-click link, and a mailto when Newsletter:UnsubscribeMailbox is set, parted by <paramref name="separator"/>.</summary>
-    internal string ListUnsubscribe(ReaderModel reader, string separator)
+    internal string ListUnsubscribe(ReaderView reader, string separator)
     {
         var token = reader.UnsubscribeUrl![(reader.UnsubscribeUrl!.LastIndexOf('/') + 1)..];
         return options.Value.UnsubscribeMailbox is { Length: > 0 } mailbox

@@ -4,14 +4,14 @@ namespace ContentPipeline.Delivery;
 
 /// <summary>
 /// One subscriber's copy as a transport takes it: the envelope (sender and the one recipient), the Message-ID it
-/// is known by, and the message itself, either composed by MimeKit or assembled from an issue's prepared bytes.
+/// is known by, and the message itself, either built by MimeKit or assembled from an issue's prepared bytes.
 /// </summary>
 public sealed record OutgoingMessage(string MessageId, MailboxAddress Sender, MailboxAddress Recipient, MimeMessage Message) : IDisposable
 {
     /// <summary>Gives a prepared body's pooled buffer back once the message is sent; the message is not used after.</summary>
     public void Dispose() => (Message.Body as PreparedBody)?.Dispose();
 
-    /// <summary>A single message composed by MimeKit: the envelope is its first From and its one To.</summary>
+    /// <summary>A single message built by MimeKit: the envelope is its first From and its one To.</summary>
     public static OutgoingMessage For(MimeMessage message) =>
         new(message.MessageId ?? throw new ArgumentException("the message has no Message-ID", nameof(message)), new MailboxAddress("", message.From.Mailboxes.First().Address),
             new MailboxAddress("", message.To.Mailboxes.Single().Address), message);

@@ -55,10 +55,10 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
         if (issue is not { State: IssueState.Sending }) return;
 
         // Synchronous on Hangfire's worker thread (see IMailTransport); the stories are read only by the first batch of
-        // the issue in this process, the others share its composer.
-        var composer = messages.ForIssue(issueId,
-            () => renderer.Model(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult()));
-        using (var sender = new BatchSender(issueId, composer.Create, ledger, transport, limiter, options.Value, clock, logger))
+        // the issue in this process, the others share its copies.
+        var copies = messages.ForIssue(issueId,
+            () => renderer.View(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult()));
+        using (var sender = new BatchSender(issueId, copies.Create, ledger, transport, limiter, options.Value, clock, logger))
             sender.Run(batch, cancellationToken);
 
         if (ledger.NextDue(issueId, batch) is { } next)

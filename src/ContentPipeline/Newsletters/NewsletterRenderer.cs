@@ -10,7 +10,7 @@ public sealed class NewsletterRenderer(TemplateStore templates, IOptions<Newslet
 {
     public const string HtmlTemplate = "newsletter.html.liquid", TextTemplate = "newsletter.txt.liquid";
 
-    public NewsletterModel Model(long issueId, DateTime date, IReadOnlyList<Story> stories)
+    public NewsletterView View(long issueId, DateTime date, IReadOnlyList<Story> stories)
     {
         var o = options.Value;
         var subject = stories.Count switch
@@ -19,14 +19,14 @@ public sealed class NewsletterRenderer(TemplateStore templates, IOptions<Newslet
             1 => $"{o.Title}: {stories[0].Headline}",
             _ => $"{o.Title}: {stories[0].Headline} and {stories.Count - 1} more",
         };
-        return new NewsletterModel(o.Title, OneLine(subject), issueId, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-            stories.Select(s => new StoryModel(OneLine(s.Headline), s.Summary, s.KeyPoints, s.Topics, SafeLink(s.Url))).ToList(),
-            o.Link($"issues/{issueId}"), ReaderModel.Anonymous);
+        return new NewsletterView(o.Title, OneLine(subject), issueId, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            stories.Select(s => new StoryView(OneLine(s.Headline), s.Summary, s.KeyPoints, s.Topics, SafeLink(s.Url))).ToList(),
+            o.Link($"issues/{issueId}"), ReaderView.Anonymous);
     }
 
-    public string Html(NewsletterModel model) => templates.RenderHtml(HtmlTemplate, model);
+    public string Html(NewsletterView model) => templates.RenderHtml(HtmlTemplate, model);
 
-    public string Text(NewsletterModel model) => templates.RenderText(TextTemplate, model);
+    public string Text(NewsletterView model) => templates.RenderText(TextTemplate, model);
 
     /// <summary>Only http(s) links reach a message: no javascript: or data: from an article's URL.</summary>
     private static string? SafeLink(string? url) =>

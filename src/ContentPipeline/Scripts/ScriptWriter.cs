@@ -24,7 +24,7 @@ public sealed class ScriptWriter(StructuredChat chat, TemplateStore templates, I
         var o = options.Value;
         var hosts = o.HostNames.ToList();
         var instructions = templates.RenderText(PromptTemplate,
-            new ScriptPromptModel(newsletter.Value.Title, hosts, o.TargetMinutes, o.WordsPerMinute, (int)(o.TargetMinutes * o.WordsPerMinute)));
+            new ScriptPromptView(newsletter.Value.Title, hosts, o.TargetMinutes, o.WordsPerMinute, (int)(o.TargetMinutes * o.WordsPerMinute)));
         var data = new ScriptRequestData(newsletter.Value.Title, date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture), hosts,
             o.TargetMinutes, o.WordsPerMinute, stories.Select(s => s with { Text = FirstWords(s.Text, MaxArticleWords) }).ToList());
         return chat.AskAsync(new StructuredRequest<ScriptAnswer>(instructions, JsonSerializer.Serialize(data, Json),
@@ -40,4 +40,4 @@ public sealed class ScriptWriter(StructuredChat chat, TemplateStore templates, I
 }
 
 /// <summary>The values the script prompt template can use.</summary>
-public sealed record ScriptPromptModel(string Title, List<string> Hosts, double TargetMinutes, int WordsPerMinute, int TargetWords);
+public sealed record ScriptPromptView(string Title, List<string> Hosts, double TargetMinutes, int WordsPerMinute, int TargetWords);

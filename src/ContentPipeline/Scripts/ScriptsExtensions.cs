@@ -10,7 +10,7 @@ public static class ScriptsExtensions
     {
         builder.Services.AddOptions<ScriptOptions>().BindConfiguration(ScriptOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTemplateUse([ScriptMarkdown.Template, ScriptWriter.PromptTemplate],
-            typeof(ScriptView), typeof(ScriptSegmentView), typeof(ShowNote), typeof(ScriptPromptModel));
+            typeof(ScriptView), typeof(ScriptSegmentView), typeof(ShowNote), typeof(ScriptPromptView));
         builder.Services.AddSingleton<IOfflineResponder, OfflineScriptResponder>();
         builder.Services.AddSingleton<ScriptWriter>();
         builder.Services.AddSingleton<ScriptMarkdown>();

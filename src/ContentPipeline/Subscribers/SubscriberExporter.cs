@@ -12,7 +12,7 @@ public sealed class SubscriberExporter(AppDbContext db)
         var count = 0;
         await foreach (var s in db.Subscribers.AsNoTracking().OrderBy(s => s.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            await output.WriteLineAsync(Csv.Row(s.Email, s.Name, s.Status.ToString().ToLowerInvariant(), s.Source,
+            await output.WriteLineAsync(Csv.Row(s.Email, s.Name, s.Status.ToString().ToLowerInvariant(), s.Origin,
                 s.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)));
             count++;
         }

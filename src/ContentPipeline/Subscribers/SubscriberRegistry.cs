@@ -8,7 +8,7 @@ public sealed record AddSubscriberResult(Subscriber? Subscriber, string? Error, 
 /// <summary>Adds, finds and unsubscribes subscribers; addresses are unique case-insensitively.</summary>
 public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
 {
-    public async Task<AddSubscriberResult> AddAsync(string email, string? name, string source, SubscriberStatus status,
+    public async Task<AddSubscriberResult> AddAsync(string email, string? name, string origin, SubscriberStatus status,
         CancellationToken cancellationToken)
     {
         if (!SubscriberInput.TryValidate(email, name, out var valid, out var validName, out var error)) return new(null, error, false);
@@ -24,7 +24,7 @@ public sealed class SubscriberRegistry(AppDbContext db, TimeProvider clock)
             NormalizedEmail = normalized,
             Name = validName,
             Status = status,
-            Source = source,
+            Origin = origin,
             CreatedAt = now,
             UpdatedAt = now,
         };

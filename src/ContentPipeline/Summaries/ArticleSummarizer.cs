@@ -44,7 +44,7 @@ public sealed class ArticleSummarizer(StructuredChat chat, TemplateStore templat
 
     private Task<ModelAnswer<SummaryAnswer>> AskAsync(string? title, string text, SummaryLength length, CancellationToken cancellationToken)
     {
-        var instructions = templates.RenderText(PromptTemplate, new SummaryPromptModel(length.Words is null ? length.Sentences : null, length.Words));
+        var instructions = templates.RenderText(PromptTemplate, new SummaryPromptView(length.Words is null ? length.Sentences : null, length.Words));
         var data = JsonSerializer.Serialize(new SummaryRequestData(title, text, length.Words is null ? length.Sentences : null, length.Words), Json);
         return chat.AskAsync(new StructuredRequest<SummaryAnswer>(instructions, data, SummaryAnswer.SchemaName, SummaryAnswer.Schema,
             SummaryAnswer.ValidatorFor(text)), cancellationToken);
@@ -56,4 +56,4 @@ public sealed class ArticleSummarizer(StructuredChat chat, TemplateStore templat
 }
 
 /// <summary>The values the summary prompt template can use.</summary>
-public sealed record SummaryPromptModel(int? Sentences, int? Words);
+public sealed record SummaryPromptView(int? Sentences, int? Words);

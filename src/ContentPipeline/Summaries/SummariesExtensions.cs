@@ -9,7 +9,7 @@ public static class SummariesExtensions
     public static IHostApplicationBuilder AddSummaries(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SummaryOptions>().BindConfiguration(SummaryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddTemplateUse([ArticleSummarizer.PromptTemplate], typeof(SummaryPromptModel));
+        builder.Services.AddTemplateUse([ArticleSummarizer.PromptTemplate], typeof(SummaryPromptView));
         builder.Services.AddSingleton<IOfflineResponder, OfflineSummaryResponder>();
         builder.Services.AddSingleton<ArticleSummarizer>();
         builder.Services.AddScoped<SummarizeArticleJob>();

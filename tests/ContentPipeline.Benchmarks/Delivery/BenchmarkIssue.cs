@@ -68,14 +68,14 @@ internal static class BenchmarkIssue
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId);
         var stories = await scope.ServiceProvider.GetRequiredService<IssueStories>().LoadAsync(issueId, default);
-        var model = scope.ServiceProvider.GetRequiredService<NewsletterRenderer>().Model(issueId, issue.CreatedAt, stories);
+        var model = scope.ServiceProvider.GetRequiredService<NewsletterRenderer>().View(issueId, issue.CreatedAt, stories);
         var subscribers = await db.Subscribers.AsNoTracking().OrderBy(s => s.Id).Take(messages).ToListAsync();
-        var composer = scope.ServiceProvider.GetRequiredService<MessageFactory>().ForIssue(model);
-        composer.Create(subscribers[0], "warm@example.org").Message.WriteTo(OutgoingMessage.WireFormat, Stream.Null);
+        var copies = scope.ServiceProvider.GetRequiredService<MessageFactory>().ForIssue(model);
+        copies.Create(subscribers[0], "warm@example.org").Message.WriteTo(OutgoingMessage.WireFormat, Stream.Null);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var subscriber in subscribers)
         {
-            using var copy = composer.Create(subscriber, $"bench-{subscriber.Id}@example.org");
+            using var copy = copies.Create(subscriber, $"bench-{subscriber.Id}@example.org");
             copy.Message.WriteTo(OutgoingMessage.WireFormat, Stream.Null);
         }
         return subscribers.Count / clock.Elapsed.TotalSeconds;
@@ -86,7 +86,7 @@ internal static class BenchmarkIssue
         var db = services.GetRequiredService<AppDbContext>();
         var issue = await db.Issues.AsNoTracking().SingleAsync(i => i.Id == issueId);
         var stories = await services.GetRequiredService<IssueStories>().LoadAsync(issueId, default);
-        var model = services.GetRequiredService<NewsletterRenderer>().Model(issueId, issue.CreatedAt, stories);
+        var model = services.GetRequiredService<NewsletterRenderer>().View(issueId, issue.CreatedAt, stories);
         var subscriber = await db.Subscribers.AsNoTracking().OrderBy(s => s.Id).FirstAsync();
         using var buffer = new MemoryStream();
         services.GetRequiredService<MessageFactory>().Create(model, subscriber, "bench@example.org").WriteTo(buffer);

@@ -54,13 +54,13 @@ internal static class RougeTuning
         return result;
     }
 
-    private static ExtractiveSummarizerOptions Build(List<(string Name, double Value)> settings)
+    private static ExtractiveWeights Build(List<(string Name, double Value)> settings)
     {
-        var options = new ExtractiveSummarizerOptions();
+        var options = new ExtractiveWeights();
         foreach (var (name, value) in settings)
         {
-            var property = typeof(ExtractiveSummarizerOptions).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
-                ?? throw new ArgumentException($"ExtractiveSummarizerOptions has no option '{name}'.");
+            var property = typeof(ExtractiveWeights).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new ArgumentException($"ExtractiveWeights has no option '{name}'.");
             property.SetValue(options, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
         }
         return options;

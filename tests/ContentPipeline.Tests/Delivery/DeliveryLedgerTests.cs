@@ -182,12 +182,12 @@ public sealed class DeliveryLedgerTests : IDisposable
         await db.Database.MigrateAsync();
         var now = _clock.GetUtcNow().UtcDateTime;
         for (var s = 1; s <= subscribers; s++)
-            db.Subscribers.Add(new Subscriber { Email = $"r{s}@example.org", NormalizedEmail = $"r{s}@example.org", Source = "test", Status = SubscriberStatus.Active, CreatedAt = now });
+            db.Subscribers.Add(new Subscriber { Email = $"r{s}@example.org", NormalizedEmail = $"r{s}@example.org", Origin = "test", Status = SubscriberStatus.Active, CreatedAt = now });
         for (var i = 1; i <= issues; i++) db.Issues.Add(new Issue { State = IssueState.Sending, CreatedAt = now });
         await db.SaveChangesAsync();
         for (var i = 1; i <= issues; i++)
             for (var s = 1; s <= subscribers; s++)
-                db.Deliveries.Add(new Data.Delivery { IssueId = i, SubscriberId = s, Batch = 1, MessageId = $"issue-{i}.sub-{s}@example.org" });
+                db.Deliveries.Add(new ContentPipeline.Data.Delivery { IssueId = i, SubscriberId = s, Batch = 1, MessageId = $"issue-{i}.sub-{s}@example.org" });
         await db.SaveChangesAsync();
     }
 

@@ -21,7 +21,7 @@ public sealed class MessageFactoryTests
     public void Create_CannotBeMadeToAddHeaders_ByANameOrHeadlineWithLineBreaks()
     {
         var (factory, renderer) = Create();
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [Story("Rates cut\r\nBcc: victim@evil.test")]);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [Story("Rates cut\r\nBcc: victim@evil.test")]);
         var subscriber = Subscriber("Eve\r\nBcc: attacker@evil.test");
 
         var message = factory.Create(issue, subscriber, "issue-7.sub-3@morning.test");
@@ -37,7 +37,7 @@ public sealed class MessageFactoryTests
     public void Create_EncodesArticleTextInTheHtmlPart()
     {
         var (factory, renderer) = Create();
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [Story("<script>alert(1)</script> rates")]);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [Story("<script>alert(1)</script> rates")]);
 
         var message = factory.Create(issue, Subscriber("Ann"), "issue-7.sub-3@morning.test");
 
@@ -49,7 +49,7 @@ public sealed class MessageFactoryTests
     public void Create_GivesEachSubscriberTheirOwnUnsubscribeLink_AndTheDeterministicMessageId()
     {
         var (factory, renderer) = Create();
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [Story("Rates cut")]);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [Story("Rates cut")]);
 
         var a = factory.Create(issue, Subscriber("Ann", id: 3), "issue-7.sub-3@morning.test");
         var b = factory.Create(issue, Subscriber("Ben", id: 4), "issue-7.sub-4@morning.test");
@@ -64,7 +64,7 @@ public sealed class MessageFactoryTests
     {
         var o = Microsoft.Extensions.Options.Options.Create(newsletter ?? Options);
         var templates = new TemplateStore(templatesFolder ?? Path.Combine(TestRoot.RepositoryRoot, "templates"),
-            [typeof(NewsletterModel), typeof(StoryModel), typeof(ReaderModel)]);
+            [typeof(NewsletterView), typeof(StoryView), typeof(ReaderView)]);
         var renderer = new NewsletterRenderer(templates, o);
         var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider(), keyFile: null);
         var signing = new DkimSigning(Microsoft.Extensions.Options.Options.Create(dkim ?? new DkimOptions()), new ContentPipeline.Hosting.ContentRoot(Path.GetTempPath()));
@@ -74,7 +74,7 @@ public sealed class MessageFactoryTests
     internal static Story Story(string headline) => new(1, headline, "The bank cut rates by half a point.", [], ["rates"], "https://example.org/a", "");
 
     internal static Subscriber Subscriber(string? name, long id = 3) =>
-        new() { Id = id, Email = "eve@example.org", NormalizedEmail = "eve@example.org", Name = name, Source = "test", Status = SubscriberStatus.Active };
+        new() { Id = id, Email = "eve@example.org", NormalizedEmail = "eve@example.org", Name = name, Origin = "test", Status = SubscriberStatus.Active };
 
     internal static string Serialize(MimeMessage message)
     {

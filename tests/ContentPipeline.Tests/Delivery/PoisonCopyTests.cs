@@ -63,7 +63,7 @@ public sealed class PoisonCopyTests
             db.Subscribers.Add(new Subscriber
             {
                 Email = "eve@example.org\r\nBcc: victim@evil.test", NormalizedEmail = "eve@example.org\r\nbcc: victim@evil.test", Name = "Eve",
-                Status = SubscriberStatus.Active, Source = "legacy", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                Status = SubscriberStatus.Active, Origin = "legacy", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         }

@@ -9,10 +9,10 @@ using Xunit.Abstractions;
 namespace ContentPipeline.Tests.Delivery;
 
 /// <summary>
-/// The prepared-copy fast path against MimeKit's full composition, on generated readers: any name (length, script,
+/// The prepared-copy fast path against MimeKit's full build, on generated readers: any name (length, script,
 /// quotes, commas, backslashes, RFC 2047 look-alikes, emoji, control characters) and any address (quoted local parts,
 /// long domains, IDN). A reader is either refused at the edge with a short message naming the field, or gets a copy
-/// that parses to what MimeKit composes, with no line over 998 octets and no header beyond the expected ones.
+/// that parses to what MimeKit builds, with no line over 998 octets and no header beyond the expected ones.
 /// </summary>
 public sealed class PreparedCopyPropertyTests(ITestOutputHelper output)
 {
@@ -65,8 +65,8 @@ public sealed class PreparedCopyPropertyTests(ITestOutputHelper output)
             Title = "Morning Post", FromAddress = "post@morning.test", FromName = "Morning Post", PublicBaseUrl = "https://morning.test",
             UnsubscribeMailbox = "unsubscribe@morning.test",
         });
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
-        var composer = factory.ForIssue(issue);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
+        var copies = factory.ForIssue(issue);
         int accepted = 0, refused = 0;
 
         Gen.Select(Email, Name, Gen.Long[1, 1_000_000]).Sample((email, name, id) =>
@@ -81,30 +81,30 @@ public sealed class PreparedCopyPropertyTests(ITestOutputHelper output)
             Interlocked.Increment(ref accepted);
             var subscriber = new Subscriber
             {
-                Id = id, Email = validEmail, NormalizedEmail = EmailAddresses.Normalize(validEmail), Name = validName, Source = "test",
+                Id = id, Email = validEmail, NormalizedEmail = EmailAddresses.Normalize(validEmail), Name = validName, Origin = "test",
                 Status = SubscriberStatus.Active,
             };
             var messageId = $"issue-7.sub-{id}@morning.test";
-            using var outgoing = composer.Create(subscriber, messageId);
+            using var outgoing = copies.Create(subscriber, messageId);
             Assert.IsType<PreparedBody>(outgoing.Message.Body);
             var bytes = outgoing.ToBytes();
-            var composed = outgoing.Parse();
+            var prepared = outgoing.Parse();
             var full = OutgoingMessage.For(factory.Create(issue, subscriber, messageId)).Parse();
 
             Assert.All(Lines(bytes), length => Assert.True(length <= 998, $"a line of {length} octets"));
-            Assert.Subset(ExpectedHeaders, composed.Headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase));
-            Assert.Equal(full.To.ToString(), composed.To.ToString());
+            Assert.Subset(ExpectedHeaders, prepared.Headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            Assert.Equal(full.To.ToString(), prepared.To.ToString());
             // What the reader sees is what they typed; MimeKit may add a space where an encoded word meets plain text.
-            Assert.Equal(Squeezed(validName), Squeezed(Assert.Single(composed.To.Mailboxes).Name));
-            Assert.Equal(full.From.ToString(), composed.From.ToString());
-            Assert.Equal(full.Subject, composed.Subject);
-            Assert.Equal(full.MessageId, composed.MessageId);
-            Assert.Equal(full.Date, composed.Date);
-            Assert.Equal(full.Headers["List-Unsubscribe"], composed.Headers["List-Unsubscribe"]);
-            Assert.Equal(full.Headers["List-Unsubscribe-Post"], composed.Headers["List-Unsubscribe-Post"]);
-            Assert.Equal(full.TextBody, composed.TextBody);
+            Assert.Equal(Squeezed(validName), Squeezed(Assert.Single(prepared.To.Mailboxes).Name));
+            Assert.Equal(full.From.ToString(), prepared.From.ToString());
+            Assert.Equal(full.Subject, prepared.Subject);
+            Assert.Equal(full.MessageId, prepared.MessageId);
+            Assert.Equal(full.Date, prepared.Date);
+            Assert.Equal(full.Headers["List-Unsubscribe"], prepared.Headers["List-Unsubscribe"]);
+            Assert.Equal(full.Headers["List-Unsubscribe-Post"], prepared.Headers["List-Unsubscribe-Post"]);
+            Assert.Equal(full.TextBody, prepared.TextBody);
             // A copy writes a double quote as &quot; wherever it is; the serializer leaves it bare in text. The same HTML text.
-            Assert.Equal(System.Net.WebUtility.HtmlDecode(full.HtmlBody), System.Net.WebUtility.HtmlDecode(composed.HtmlBody));
+            Assert.Equal(System.Net.WebUtility.HtmlDecode(full.HtmlBody), System.Net.WebUtility.HtmlDecode(prepared.HtmlBody));
             Assert.Equal(subscriber.Email, outgoing.Recipient.Address);
         }, iter: Iterations, writeLine: output.WriteLine, threads: 1);
 

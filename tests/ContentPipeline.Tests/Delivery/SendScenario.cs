@@ -44,7 +44,7 @@ public sealed class SendScenario : IAsyncDisposable
 
     public static string Address(int i) => $"sub{i}@example.org";
 
-    public async Task<Dictionary<string, Data.Delivery>> DeliveriesByEmailAsync()
+    public async Task<Dictionary<string, ContentPipeline.Data.Delivery>> DeliveriesByEmailAsync()
     {
         await using var db = TestDb.Open(Root.Root);
         return await db.Deliveries.AsNoTracking().Join(db.Subscribers, d => d.SubscriberId, s => s.Id, (d, s) => new { s.Email, d })

@@ -40,7 +40,7 @@ public sealed partial class SpamScoreTests(ITestOutputHelper output)
                 Topics = ["environment"], Url = "https://portsellin-news.example.org/market-award",
             },
         };
-        var message = factory.ForIssue(renderer.Model(12, new DateTime(2026, 11, 28), stories))
+        var message = factory.ForIssue(renderer.View(12, new DateTime(2026, 11, 28), stories))
             .Create(MessageFactoryTests.Subscriber("Ada Lovelace", id: 7), "issue-12.sub-7@pipeline.example.com");
 
         var (score, report) = await ScoreAsync(System.Text.Encoding.ASCII.GetString(message.ToBytes()));

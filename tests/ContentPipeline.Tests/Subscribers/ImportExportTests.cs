@@ -37,7 +37,7 @@ public sealed class ImportExportTests : IDisposable
         Assert.Equal("line 3: email: 'not-an-address' is not a valid address: the domain part is missing or has no dot", result.Lines[1]);
         Assert.Equal("line 6: email: the address contains control characters (CR, LF or others)", result.Lines[2]);
         await using var db = TestDb.Open(_root.Root);
-        var added = await db.Subscribers.Where(s => s.Source == "import").OrderBy(s => s.Id).Select(s => new { s.Email, s.Name, s.Status }).ToListAsync();
+        var added = await db.Subscribers.Where(s => s.Origin == "import").OrderBy(s => s.Id).Select(s => new { s.Email, s.Name, s.Status }).ToListAsync();
         Assert.Equal(["ann@example.org", "cy@example.org", "dee@example.org"], added.Select(s => s.Email));
         Assert.Equal(["Smith, Ann", "Cy", "Dee \"the\" Reader"], added.Select(s => s.Name));
         Assert.All(added, s => Assert.Equal(SubscriberStatus.Active, s.Status));

@@ -430,9 +430,10 @@ namespace ContentPipeline.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("Origin")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Source");
 
                     b.Property<string>("Status")
                         .IsRequired()

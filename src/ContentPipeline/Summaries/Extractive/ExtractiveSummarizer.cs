@@ -13,9 +13,9 @@ public static class ExtractiveSummarizer
     /// <param name="cleanedText">Article text after <see cref="ArticleCleaner.Clean"/>.</param>
     /// <param name="title">The article's own title, if it has one; otherwise a headline is made from its words.</param>
     public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length) =>
-        Summarize(cleanedText, title, length, ExtractiveSummarizerOptions.Default);
+        Summarize(cleanedText, title, length, ExtractiveWeights.Default);
 
-    public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length, ExtractiveSummarizerOptions options)
+    public static ExtractiveSummary Summarize(string cleanedText, string? title, SummaryLength length, ExtractiveWeights options)
     {
         var article = new ArticleAnalysis(cleanedText, title);
         if (article.Sentences.Count == 0)

@@ -7,7 +7,7 @@ internal static class KeyPointPicker
     private const int MinPoints = 3;
     private const int MaxChars = 140;
 
-    public static IReadOnlyList<string> Pick(ArticleAnalysis article, SentenceFeatures features, ExtractiveSummarizerOptions options)
+    public static IReadOnlyList<string> Pick(ArticleAnalysis article, SentenceFeatures features, ExtractiveWeights options)
     {
         var length = SummaryLength.FromSentences(MaxPoints);
         var scores = SentenceRanker.Score(features, options, SentenceRanker.Coverage(article, length));

@@ -9,7 +9,7 @@ internal sealed record SentenceFeatures(
     double[] Length,
     double[] Suitability)
 {
-    public static SentenceFeatures Of(ArticleAnalysis article, ExtractiveSummarizerOptions options)
+    public static SentenceFeatures Of(ArticleAnalysis article, ExtractiveWeights options)
     {
         var n = article.Sentences.Count;
         var maxCount = article.TermCounts.Count == 0 ? 1 : article.TermCounts.Values.Max();

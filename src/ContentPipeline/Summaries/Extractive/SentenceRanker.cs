@@ -4,7 +4,7 @@ namespace ContentPipeline.Summaries.Extractive;
 internal static class SentenceRanker
 {
     /// <param name="coverage">The share of the article the summary will take (see <see cref="Coverage"/>).</param>
-    public static double[] Score(SentenceFeatures f, ExtractiveSummarizerOptions options, double coverage)
+    public static double[] Score(SentenceFeatures f, ExtractiveWeights options, double coverage)
     {
         var lengthBias = options.LengthBias * Math.Pow(1 - coverage, options.LengthBiasFalloff);
         var scores = new double[f.Centrality.Length];

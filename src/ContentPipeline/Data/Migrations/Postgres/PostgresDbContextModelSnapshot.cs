@@ -451,9 +451,10 @@ namespace ContentPipeline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("Origin")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("Source");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,6 +1,6 @@
 using ContentPipeline.Tests.TestSupport;
 
-namespace ContentPipeline.Tests.Scale;
+namespace ContentPipeline.Tests.Data;
 
 public sealed class StorageProviderTests : IDisposable
 {

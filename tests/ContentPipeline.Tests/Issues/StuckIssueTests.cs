@@ -6,7 +6,7 @@ using ContentPipeline.Tests.EndToEnd;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentPipeline.Tests.Jobs;
+namespace ContentPipeline.Tests.Issues;
 
 /// <summary>An issue that cannot finish never holds back the next one, and an admin can end it.</summary>
 [Collection(HostCollection.Name)]

@@ -1,7 +1,7 @@
 using ContentPipeline.Cli;
 using ContentPipeline.Tests.TestSupport;
 
-namespace ContentPipeline.Tests.Hosting;
+namespace ContentPipeline.Tests.Cli;
 
 public sealed class CommandLineTests
 {

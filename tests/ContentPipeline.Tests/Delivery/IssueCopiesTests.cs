@@ -7,7 +7,7 @@ using MimeKit.Cryptography;
 
 namespace ContentPipeline.Tests.Delivery;
 
-public sealed class MessageCompositionTests
+public sealed class IssueCopiesTests
 {
     private static readonly NewsletterOptions Newsletter = new()
     {
@@ -26,11 +26,11 @@ public sealed class MessageCompositionTests
     public void AComposedCopy_IsTheSameAsAFullRender(string? name)
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]);
         var subscriber = MessageFactoryTests.Subscriber(name, id: 9);
 
         var outgoing = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-9@morning.test");
-        Assert.IsType<PreparedBody>(outgoing.Message.Body); // the fast path, not a fallback to full composition
+        Assert.IsType<PreparedBody>(outgoing.Message.Body); // the fast path, not a fallback to full build
         var composed = outgoing.Parse();
         var full = OutgoingMessage.For(factory.Create(issue, subscriber, "issue-7.sub-9@morning.test")).Parse();
 
@@ -57,9 +57,9 @@ public sealed class MessageCompositionTests
     public void AMessageIdWithALineBreak_IsRefused_NotWrittenAsAHeaderOfItsOwn()
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var composer = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
+        var copies = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
 
-        var e = Assert.Throws<InvalidOperationException>(() => composer.Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test>\r\nBcc: <x@evil.test"));
+        var e = Assert.Throws<InvalidOperationException>(() => copies.Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test>\r\nBcc: <x@evil.test"));
         Assert.Contains("Message-Id", e.Message);
     }
 
@@ -67,7 +67,7 @@ public sealed class MessageCompositionTests
     public void ASentCopy_GivesItsBufferBack_AndCannotBeWrittenAgain()
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+        var outgoing = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
             .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
         Assert.Contains("Good morning, Ann.", outgoing.Parse().TextBody);
 
@@ -81,17 +81,17 @@ public sealed class MessageCompositionTests
     public void CopiesComposedAtOnceByManyWorkers_EachCarryTheirOwnReader()
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var composer = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
+        var copies = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]));
 
         var texts = Enumerable.Range(1, 64).AsParallel().WithDegreeOfParallelism(8)
             .Select(i =>
             {
-                using var copy = composer.Create(MessageFactoryTests.Subscriber($"Reader {i}", id: i), $"issue-7.sub-{i}@morning.test");
+                using var copy = copies.Create(MessageFactoryTests.Subscriber($"Reader {i}", id: i), $"issue-7.sub-{i}@morning.test");
                 return (i, copy.Parse().TextBody);
             }).ToList();
 
         Assert.All(texts, t => Assert.Contains($"Good morning, Reader {t.i}.", t.TextBody));
-        Assert.Same(composer, factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")])));
+        Assert.Same(copies, factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")])));
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class MessageCompositionTests
         // Dots where quoted-printable wraps its lines, and text lines that start with one: SMTP would have to double them.
         var story = MessageFactoryTests.Story("Dots") with { Summary = new string('.', 400) + "\n.hidden\n..two" };
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var issue = renderer.Model(7, new DateTime(2026, 11, 28), [story]);
+        var issue = renderer.View(7, new DateTime(2026, 11, 28), [story]);
         var subscriber = MessageFactoryTests.Subscriber(name);
 
         using var outgoing = factory.ForIssue(issue).Create(subscriber, "issue-7.sub-3@morning.test");
@@ -126,7 +126,7 @@ public sealed class MessageCompositionTests
         File.WriteAllText(text, File.ReadAllText(text).Replace("{{ reader.name }}", "{{ reader.name | upcase }}"));
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter, templatesFolder: templates);
 
-        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+        var outgoing = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
             .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
 
         Assert.IsNotType<PreparedBody>(outgoing.Message.Body);
@@ -143,7 +143,7 @@ public sealed class MessageCompositionTests
             Topics = ["city", "transport"],
         }).ToList();
 
-        var outgoing = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), stories)).Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
+        var outgoing = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), stories)).Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
         var bytes = outgoing.ToBytes().Length;
         var message = outgoing.Parse();
 
@@ -159,7 +159,7 @@ public sealed class MessageCompositionTests
     public void ListUnsubscribe_OffersTheOneClickLinkAndAMailto_WithTheSameToken()
     {
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter);
-        var message = factory.Create(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]),
+        var message = factory.Create(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]),
             MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
 
         var match = System.Text.RegularExpressions.Regex.Match(message.Headers["List-Unsubscribe"]!,
@@ -176,7 +176,7 @@ public sealed class MessageCompositionTests
         using var rsa = RSA.Create(2048);
         var dkim = new DkimOptions { Domain = "morning.test", Selector = "news", PrivateKey = rsa.ExportRSAPrivateKeyPem() };
         var (factory, renderer) = MessageFactoryTests.Create(Newsletter, dkim);
-        var sent = factory.ForIssue(renderer.Model(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
+        var sent = factory.ForIssue(renderer.View(7, new DateTime(2026, 11, 28), [MessageFactoryTests.Story("Rates cut")]))
             .Create(MessageFactoryTests.Subscriber("Ann"), "issue-7.sub-3@morning.test");
 
         var received = sent.Parse();

@@ -3,7 +3,7 @@ using ContentPipeline.Tests.Ingestion.Feeds;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentPipeline.Tests.Ingestion;
+namespace ContentPipeline.Tests.Ingestion.Web;
 
 [Collection(HostCollection.Name)]
 public sealed class WebIngestionTests : IAsyncLifetime

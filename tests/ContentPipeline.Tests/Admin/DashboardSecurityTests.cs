@@ -1,7 +1,7 @@
 using System.Net;
 using ContentPipeline.Tests.TestSupport;
 
-namespace ContentPipeline.Tests.Jobs;
+namespace ContentPipeline.Tests.Admin;
 
 [Collection(HostCollection.Name)]
 public sealed class DashboardSecurityTests

@@ -8,7 +8,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ContentPipeline.Tests.Jobs;
+namespace ContentPipeline.Tests.Issues;
 
 [Collection(HostCollection.Name)]
 public sealed class DailyDigestRecurringJobTests : IAsyncLifetime

@@ -5,19 +5,19 @@ using MimeKit;
 namespace ContentPipeline.Delivery;
 
 /// <summary>
-/// Composes many subscribers' copies of one issue fast. Rendering, inlining CSS and MIME-encoding cost a
+/// Builds many subscribers' copies of one issue fast. Rendering, inlining CSS and MIME-encoding cost a
 /// millisecond, so each is done once per kind of reader (with a name, without) using placeholder values: the
 /// parts are kept as encoded bytes with holes, and each copy fills in the reader's own (escaped, encoded) values
 /// and gets its own headers from MimeKit. Before trusting the shortcut it checks it against a full MimeKit
-/// composition for a sample reader; a template that transforms reader values (say, upcases the name) fails the
-/// check, and so does DKIM (each copy is signed whole): then every copy is composed in full, more slowly.
+/// build for a sample reader; a template that transforms reader values (say, upcases the name) fails the
+/// check, and so does DKIM (each copy is signed whole): then every copy is built in full by MimeKit, more slowly.
 /// Thread-safe: the send workers of one issue share one (see <see cref="MessageFactory.ForIssue"/>).
 /// </summary>
-public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue, ILogger logger)
+public sealed class IssueCopies(MessageFactory factory, NewsletterView issue, ILogger logger)
 {
     private const string NameMark = "cpreadernamezq", EmailMark = "cpreaderemailzq", UnsubscribeMark = "cpunsubscribezq";
     private static readonly string[] Marks = [UnsubscribeMark, EmailMark, NameMark];
-    private static readonly ReaderModel Sample = new("Sample O'Reader & Sons", "sample.reader@example.org", "https://example.org/unsubscribe/S4mpl3-t0ken_");
+    private static readonly ReaderView Sample = new("Sample O'Reader & Sons", "sample.reader@example.org", "https://example.org/unsubscribe/S4mpl3-t0ken_");
 
     private PreparedMessage? _named, _anonymous;
     private bool _namedReady, _anonymousReady;
@@ -43,17 +43,17 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
     {
         if (factory.SignsEachCopy) return null;
         var unsubscribeUrl = $"https://{UnsubscribeMark}.invalid/{UnsubscribeMark}";
-        var (html, text) = factory.Render(issue with { Reader = new ReaderModel(named ? NameMark : null, EmailMark, unsubscribeUrl) });
+        var (html, text) = factory.Render(issue with { Reader = new ReaderView(named ? NameMark : null, EmailMark, unsubscribeUrl) });
         var prepared = new PreparedMessage(factory, issue, new EncodedTemplate(text.Replace(unsubscribeUrl, UnsubscribeMark), Marks),
             new EncodedTemplate(html.Replace(unsubscribeUrl, UnsubscribeMark), Marks));
 
         var sample = named ? Sample : Sample with { Name = null };
-        var subscriber = new Subscriber { Id = 0, Email = sample.Email!, NormalizedEmail = sample.Email!, Name = sample.Name, Source = "sample" };
+        var subscriber = new Subscriber { Id = 0, Email = sample.Email!, NormalizedEmail = sample.Email!, Name = sample.Name, Origin = "sample" };
         var (sampleHtml, sampleText) = factory.Render(issue with { Reader = sample });
         var expected = factory.Envelope(factory.Build(issue, subscriber, sample, sampleHtml, sampleText, "sample@example.org"), subscriber, "sample@example.org").Parse();
         var actual = prepared.Create(subscriber, sample, "sample@example.org").Parse();
         if (Same(expected, actual)) return prepared;
-        logger.LogWarning("Issue {IssueId}: the newsletter templates transform reader values; each copy is composed in full (slower)", issue.IssueId);
+        logger.LogWarning("Issue {IssueId}: the newsletter templates transform reader values; each copy is built in full (slower)", issue.IssueId);
         return null;
     }
 
@@ -82,7 +82,7 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
         private readonly EncodedTemplate _text, _html;
         private DateValue? _date;
 
-        public PreparedMessage(MessageFactory factory, NewsletterModel issue, EncodedTemplate text, EncodedTemplate html)
+        public PreparedMessage(MessageFactory factory, NewsletterView issue, EncodedTemplate text, EncodedTemplate html)
         {
             _factory = factory;
             var headers = new MimeMessage();
@@ -97,7 +97,7 @@ public sealed class IssueComposer(MessageFactory factory, NewsletterModel issue,
             (_text, _html) = (text, html);
         }
 
-        public OutgoingMessage Create(Subscriber subscriber, ReaderModel reader, string messageId)
+        public OutgoingMessage Create(Subscriber subscriber, ReaderView reader, string messageId)
         {
             var textValues = EncodedTemplate.EncodeValues([reader.UnsubscribeUrl ?? "", reader.Email ?? "", reader.Name ?? ""]);
             var htmlValues = EncodedTemplate.EncodeValues([Escape(reader.UnsubscribeUrl ?? ""), Escape(reader.Email ?? ""), Escape(reader.Name ?? "")]);
