@@ -23,6 +23,8 @@ public partial class Program
     // Every feature registers itself here, and nowhere else; the web host, the command line and the tests share this list.
     public static void AddFeatures(IHostApplicationBuilder builder, HostRole role)
     {
+        // Time is a dependency: every clock read goes through TimeProvider, so tests can hand a class a fake one.
+        builder.Services.AddSingleton(TimeProvider.System);
         // The application database (SQLite, or PostgreSQL for several nodes) and the keys that sign links: the source of truth.
         builder.AddData();
         // Hangfire's client and job storage: in memory with SQLite, in the database with PostgreSQL.
