@@ -1,6 +1,5 @@
 using ContentPipeline.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Issues;
 
@@ -19,11 +18,4 @@ public sealed class IssueApproval(AppDbContext db, IssueFlow flow, TimeProvider 
         logger.LogInformation("Issue {IssueId} approved for sending", issueId);
         return await flow.CompleteAsync(issueId, IssueState.AwaitingApproval, cancellationToken);
     }
-}
-
-public static class IssueApprovalPipeline
-{
-    /// <summary>The approval gate: after the stage before it, an issue waits in AwaitingApproval when Digest:RequireApproval is on.</summary>
-    public static IssuePipelineBuilder ThenApproval(this IssuePipelineBuilder pipeline) =>
-        pipeline.ThenGate(IssueState.AwaitingApproval, services => services.GetRequiredService<IOptions<DigestOptions>>().Value.RequireApproval);
 }
