@@ -44,7 +44,7 @@ internal sealed class BenchmarkPostgres(string server, string? ownData) : IAsync
     private static string Script(params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(Hosting.ContentRoot.Find().Path, ".ci", "postgres.sh"));
+        start.ArgumentList.Add(Path.Combine(Tests.TestSupport.TestRoot.RepositoryRoot, ".ci", "postgres.sh"));
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ContentPipeline.Hosting;
+using ContentPipeline.Tests.TestSupport;
 
 namespace ContentPipeline.Benchmarks.Scale;
 
@@ -15,7 +16,7 @@ internal sealed class Node : IAsyncDisposable
     public static Node Start(ContentRoot root, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(ContentRoot.Find().Path, "src", "ContentPipeline", "bin", configuration, "net10.0", "ContentPipeline.dll");
+        var dll = Path.Combine(TestRoot.RepositoryRoot, "src", "ContentPipeline", "bin", configuration, "net10.0", "ContentPipeline.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var a in args) start.ArgumentList.Add(a);

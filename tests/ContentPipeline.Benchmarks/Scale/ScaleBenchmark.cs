@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContentPipeline.Benchmarks.Delivery;
-using ContentPipeline.Hosting;
+using ContentPipeline.Tests.TestSupport;
 using Npgsql;
 
 namespace ContentPipeline.Benchmarks.Scale;
@@ -45,7 +45,8 @@ internal static class ScaleBenchmark
     private static async Task<(double Rate, double Seconds, double XactsPerMessage, long Sent)> RunClusterAsync(BenchmarkPostgres server, int smtpPort,
         int nodes, int subscribers, int batch)
     {
-        var root = BenchmarkFolder.Create();
+        using var folder = new TestRoot();
+        var root = folder.Root;
         var database = await server.CreateDatabaseAsync();
         var environment = new Dictionary<string, string>
         {
@@ -66,7 +67,7 @@ internal static class ScaleBenchmark
         {
             foreach (var node in serve) await node.WaitForAsync("Now listening on");
             // Stored through the real commands; ingest also migrates the database when no serve node did.
-            var articles = Directory.EnumerateFiles(Path.Combine(ContentRoot.Find().Path, "src", "ContentPipeline", "Samples")).ToArray();
+            var articles = Directory.EnumerateFiles(Path.Combine(TestRoot.RepositoryRoot, "src", "ContentPipeline", "Samples")).ToArray();
             await Node.Start(root, environment, ["ingest", .. articles]).ExitAsync();
             var csv = Path.Combine(root.Path, "subscribers.csv");
             await File.WriteAllLinesAsync(csv, ["email", .. Enumerable.Range(1, subscribers).Select(i => $"reader{i}@bench.test")]);
@@ -92,7 +93,6 @@ internal static class ScaleBenchmark
         {
             foreach (var node in serve) await node.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
-            try { Directory.Delete(root.Path, recursive: true); } catch (IOException) { }
         }
     }
 
