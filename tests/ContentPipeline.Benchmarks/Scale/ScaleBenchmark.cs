@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ContentPipeline.Benchmarks.Delivery;
+using ContentPipeline.Hosting;
 using ContentPipeline.Tests.TestSupport;
 using Npgsql;
 
@@ -48,33 +49,33 @@ internal static class ScaleBenchmark
         using var folder = new TestRoot();
         var root = folder.Root;
         var database = await server.CreateDatabaseAsync();
-        var environment = new Dictionary<string, string>
+        var environment = NodeProcess.Environment(new Dictionary<string, string?>
         {
-            ["CONTENTPIPELINE_ROOT"] = root.Path,
-            ["Storage__Provider"] = "Postgres",
-            ["ConnectionStrings__ContentPipeline"] = database,
-            ["Delivery__Mode"] = "Smtp",
-            ["Smtp__Host"] = "127.0.0.1",
-            ["Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Smtp__Security"] = "None",
-            ["Delivery__BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
-            ["Jobs__SchedulePollingSeconds"] = "1",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        };
-        var serve = Enumerable.Range(1, nodes - 1).Select(_ => Node.Start(root, environment, "serve", "--urls", "http://127.0.0.1:0")).ToList();
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:ContentPipeline"] = database,
+            ["Delivery:Mode"] = "Smtp",
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+            ["Delivery:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
+            ["Jobs:SchedulePollingSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        });
+        environment[ContentRoot.EnvironmentVariable] = root.Path;
+        var serve = Enumerable.Range(1, nodes - 1).Select(i => NodeProcess.Start($"serve{i}", root.Path, environment, "serve", "--urls", "http://127.0.0.1:0")).ToList();
         try
         {
-            foreach (var node in serve) await node.WaitForAsync("Now listening on");
+            foreach (var node in serve) await node.WaitForOutputAsync("Now listening on", TimeSpan.FromMinutes(2));
             // Stored through the real commands; ingest also migrates the database when no serve node did.
             var articles = Directory.EnumerateFiles(Path.Combine(TestRoot.RepositoryRoot, "src", "ContentPipeline", "Samples")).ToArray();
-            await Node.Start(root, environment, ["ingest", .. articles]).ExitAsync();
+            await CommandAsync(root, environment, ["ingest", .. articles]);
             var csv = Path.Combine(root.Path, "subscribers.csv");
             await File.WriteAllLinesAsync(csv, ["email", .. Enumerable.Range(1, subscribers).Select(i => $"reader{i}@bench.test")]);
-            await Node.Start(root, environment, "subscribers", "import", csv).ExitAsync();
+            await CommandAsync(root, environment, "subscribers", "import", csv);
 
             var before = await server.TransactionsAsync(database);
-            await Node.Start(root, environment, "digest", "--timeout", "600").ExitAsync();
+            await CommandAsync(root, environment, "digest", "--timeout", "600");
             await Task.Delay(1500); // backends report their counts to pg_stat_database at most once a second
             var xacts = await server.TransactionsAsync(database) - before;
 
@@ -94,6 +95,14 @@ internal static class ScaleBenchmark
             foreach (var node in serve) await node.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>Runs one command as a process of its own; a non-zero exit stops the benchmark with the command's output.</summary>
+    private static async Task CommandAsync(ContentRoot root, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        await using var node = NodeProcess.Start(args[0], root.Path, environment, args);
+        var code = await node.WaitForExitAsync(TimeSpan.FromMinutes(15));
+        if (code != 0) throw new InvalidOperationException($"{args[0]} exited {code}:\n{node.Output}");
     }
 
     private static int Option(string[] args, string name, int fallback)
