@@ -31,28 +31,28 @@ internal static class ScaleBenchmark
             Console.Error.WriteLine("scale: needs Postfix's smtp-sink (apt-get install postfix)");
             return 2;
         }
-        await using var server = BenchmarkPostgres.Start();
         using var sink = await SmtpSink.StartAsync(sinkPath);
         Console.WriteLine($"scale: {subscribers} subscribers in batches of {batch}, Delivery:MaxConnections=4 and ClaimChunk=50 per node, into smtp-sink");
         Console.WriteLine($"{"nodes",5}  {"sent",6}  {"msg/s",8}  {"send s",7}  {"db xacts/msg",12}");
         foreach (var nodes in new[] { 1, 3 })
         {
-            var (rate, seconds, xactsPerMessage, sent) = await RunClusterAsync(server, sink.Port, nodes, subscribers, batch);
+            var (rate, seconds, xactsPerMessage, sent) = await RunClusterAsync(sink.Port, nodes, subscribers, batch);
             Console.WriteLine($"{nodes,5}  {sent,6}  {rate,8:F0}  {seconds,7:F1}  {xactsPerMessage,12:F2}");
         }
         return 0;
     }
 
-    private static async Task<(double Rate, double Seconds, double XactsPerMessage, long Sent)> RunClusterAsync(BenchmarkPostgres server, int smtpPort,
+    private static async Task<(double Rate, double Seconds, double XactsPerMessage, long Sent)> RunClusterAsync(int smtpPort,
         int nodes, int subscribers, int batch)
     {
         using var folder = new TestRoot();
         var root = folder.Root;
-        var database = await server.CreateDatabaseAsync();
+        // CONTENTPIPELINE_TEST_POSTGRES when set, otherwise the tests' throwaway cluster, stopped once this process ends.
+        await using var database = await PostgresServer.CreateDatabaseAsync();
         var environment = NodeProcess.Environment(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
-            ["ConnectionStrings:ContentPipeline"] = database,
+            ["ConnectionStrings:ContentPipeline"] = database.ConnectionString,
             ["Delivery:Mode"] = "Smtp",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
@@ -74,12 +74,12 @@ internal static class ScaleBenchmark
             await File.WriteAllLinesAsync(csv, ["email", .. Enumerable.Range(1, subscribers).Select(i => $"reader{i}@bench.test")]);
             await CommandAsync(root, environment, "subscribers", "import", csv);
 
-            var before = await server.TransactionsAsync(database);
+            var before = await TransactionsAsync(database);
             await CommandAsync(root, environment, "digest", "--timeout", "600");
             await Task.Delay(1500); // backends report their counts to pg_stat_database at most once a second
-            var xacts = await server.TransactionsAsync(database) - before;
+            var xacts = await TransactionsAsync(database) - before;
 
-            await using var connection = new NpgsqlConnection(database);
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
             await using var window = new NpgsqlCommand("""
                 SELECT count(*) FILTER (WHERE "State" = 'Sent'), EXTRACT(EPOCH FROM max("SentAt") - min("ClaimedAt"))::float8 FROM "Deliveries"
@@ -95,6 +95,17 @@ internal static class ScaleBenchmark
             foreach (var node in serve) await node.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>Committed and rolled-back transactions of one database so far.</summary>
+    private static async Task<long> TransactionsAsync(PostgresDatabase database)
+    {
+        await using var admin = new NpgsqlConnection(database.ServerConnectionString);
+        await admin.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = @name", admin);
+        count.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     /// <summary>Runs one command as a process of its own; a non-zero exit stops the benchmark with the command's output.</summary>
