@@ -89,17 +89,13 @@ public static class DeliveryBenchmark
     private static async Task<(double Before, List<BenchmarkSend.Round> Rounds)> SendRoundsAsync(ContentRoot folder, int port, int subscribers,
         int connections, int size, int rounds, IEnumerable<KeyValuePair<string, string?>> extra, Func<long, Task<double>>? reference, bool quiet = false)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = SmtpSettings.For(port, new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Delivery:MaxConnections"] = connections.ToString(),
             ["Delivery:BatchSize"] = "500",
             ["Jobs:SchedulePollingSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
-        };
+        });
         foreach (var (key, value) in extra) settings[key] = value;
         using var host = AppHost.BuildCli([], jobServer: true, verbose: false, AddFeatures, folder,
             b => b.Configuration.AddInMemoryCollection(settings));

@@ -49,19 +49,15 @@ internal static class ScaleBenchmark
         var root = folder.Root;
         // CONTENTPIPELINE_TEST_POSTGRES when set, otherwise the tests' throwaway cluster, stopped once this process ends.
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        var environment = NodeProcess.Environment(new Dictionary<string, string?>
+        var environment = NodeProcess.Environment(SmtpSettings.For(smtpPort, new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:ContentPipeline"] = database.ConnectionString,
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
             ["Delivery:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
             ["Jobs:SchedulePollingSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        });
+        }));
         environment[ContentRoot.EnvironmentVariable] = root.Path;
         var serve = Enumerable.Range(1, nodes - 1).Select(i => NodeProcess.Start($"serve{i}", root.Path, environment, "serve", "--urls", "http://127.0.0.1:0")).ToList();
         try

@@ -18,14 +18,7 @@ public sealed class IssueApprovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = AdminSignIn.Settings(new Dictionary<string, string?>
-        {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
-            ["Digest:RequireApproval"] = "true",
-        });
+        var settings = AdminSignIn.Settings(_smtp.Settings(new Dictionary<string, string?> { ["Digest:RequireApproval"] = "true" }));
         var cli = new CliRunner(_root.Root, settings);
         Assert.Equal(0, (await cli.RunAsync("ingest", _root.Write("in/market.txt", Fixtures.SecondArticle))).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("subscribers", "add", "reader@example.org")).ExitCode);

@@ -26,14 +26,10 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
     public List<NodeProcess> Nodes { get; } = [];
 
     /// <summary>Every node's settings, and the seeding commands' in this process.</summary>
-    public Dictionary<string, string?> Settings => new()
+    public Dictionary<string, string?> Settings => smtp.Settings(new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Postgres",
         ["ConnectionStrings:ContentPipeline"] = database.ConnectionString,
-        ["Delivery:Mode"] = "Smtp",
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "None",
         ["Delivery:BatchSize"] = "250",
         ["Delivery:ClaimChunk"] = ClaimChunk.ToString(CultureInfo.InvariantCulture),
         ["Delivery:MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
@@ -47,7 +43,7 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:LogLevel:ContentPipeline.Delivery"] = "Information",
-    };
+    });
 
     private Dictionary<string, string?> Environment
     {

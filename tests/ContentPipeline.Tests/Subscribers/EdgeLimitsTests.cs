@@ -21,14 +21,7 @@ public sealed class EdgeLimitsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _settings = AdminSignIn.Settings(new Dictionary<string, string?>
-        {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
-            ["Subscribers:DoubleOptIn"] = "true",
-        });
+        _settings = AdminSignIn.Settings(_smtp.Settings(new Dictionary<string, string?> { ["Subscribers:DoubleOptIn"] = "true" }));
         _host = await WebHost.StartAsync(_root.Root, "Production", _settings);
     }
 
