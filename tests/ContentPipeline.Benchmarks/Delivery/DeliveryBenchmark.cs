@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ContentPipeline.Data;
 using ContentPipeline.Hosting;
 using ContentPipeline.Jobs;
+using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,25 +40,18 @@ public static class DeliveryBenchmark
         {
             // The same send, smaller, in its own folder first: the measured run then sees code the JIT has already
             // optimised (tiered compilation), as a long-running host would, instead of timing the compiler.
-            var warm = BenchmarkFolder.Create();
-            try
-            {
-                var rate = (await SendRoundsAsync(warm, sink.Port, warmup, connections, size, 1, Settings(args), null, quiet: true)).Rounds[0].PerSecond;
-                Console.WriteLine($"warm-up:                 {rate,10:N0} messages/s ({warmup:N0} messages, not counted)");
-            }
-            finally
-            {
-                Directory.Delete(warm.Path, recursive: true);
-            }
+            using var warm = new TestRoot();
+            var rate = (await SendRoundsAsync(warm.Root, sink.Port, warmup, connections, size, 1, Settings(args), null, quiet: true)).Rounds[0].PerSecond;
+            Console.WriteLine($"warm-up:                 {rate,10:N0} messages/s ({warmup:N0} messages, not counted)");
         }
 
-        var folder = BenchmarkFolder.Create();
+        var folder = new TestRoot();
         try
         {
             // Rounds alternate with the reference (ref, ours, ref, ours, ref ...): each round is set against the
             // readings just before and after it, since on a shared machine the ceiling moves from minute to minute.
             // smtp-source sends messages of our size, so both push the same bytes.
-            var (reference, results) = await SendRoundsAsync(folder, sink.Port, subscribers, connections, size, rounds, Settings(args),
+            var (reference, results) = await SendRoundsAsync(folder.Root, sink.Port, subscribers, connections, size, rounds, Settings(args),
                 async bytes =>
                 {
                     var (rate, cpu) = await sink.ReferenceAsync(sourcePath, connections, subscribers, (int)bytes);
@@ -83,7 +77,7 @@ public static class DeliveryBenchmark
         }
         finally
         {
-            if (!args.Contains("--keep")) Directory.Delete(folder.Path, recursive: true);
+            if (!args.Contains("--keep")) folder.Dispose();
             else Console.WriteLine($"kept {folder.Path}");
         }
     }
@@ -95,17 +89,13 @@ public static class DeliveryBenchmark
     private static async Task<(double Before, List<BenchmarkSend.Round> Rounds)> SendRoundsAsync(ContentRoot folder, int port, int subscribers,
         int connections, int size, int rounds, IEnumerable<KeyValuePair<string, string?>> extra, Func<long, Task<double>>? reference, bool quiet = false)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = SmtpSettings.For(port, new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Delivery:MaxConnections"] = connections.ToString(),
             ["Delivery:BatchSize"] = "500",
             ["Jobs:SchedulePollingSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
-        };
+        });
         foreach (var (key, value) in extra) settings[key] = value;
         using var host = AppHost.BuildCli([], jobServer: true, verbose: false, AddFeatures, folder,
             b => b.Configuration.AddInMemoryCollection(settings));

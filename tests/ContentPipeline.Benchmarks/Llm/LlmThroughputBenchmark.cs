@@ -24,49 +24,42 @@ internal static class LlmThroughputBenchmark
         var concurrency = Option(args, "--concurrency", 8);
         var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 250));
         var workers = Option(args, "--workers", concurrency * 2);
-        var root = BenchmarkFolder.Create();
-        var folder = root.Path;
-        try
+        using var folder = new TestRoot();
+        var root = folder.Root;
+        var inputs = Directory.CreateDirectory(Path.Combine(folder.Path, "in")).FullName;
+        for (var i = 1; i <= articles; i++) File.WriteAllText(Path.Combine(inputs, $"story-{i:D4}.txt"), Article(i));
+
+        await using var server = await ChatCompletionsServer.StartAsync(r => EchoModel.Answer(r) with { Delay = latency });
+        var settings = new Dictionary<string, string?>
         {
-            var inputs = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
-            for (var i = 1; i <= articles; i++) File.WriteAllText(Path.Combine(inputs, $"story-{i:D4}.txt"), Article(i));
+            ["Llm:Provider"] = "OpenAI",
+            ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
+            ["Llm:Model"] = "bench-model",
+            ["Llm:MaxConcurrency"] = concurrency.ToString(),
+            ["Jobs:WorkerCount"] = workers.ToString(),
+            ["Jobs:SchedulePollingSeconds"] = "0.2",
+        };
+        await RunCommandAsync(root, settings, "ingest", inputs);
+        await RunCommandAsync(root, settings, "digest", "--timeout", "900");
 
-            await using var server = await ChatCompletionsServer.StartAsync(r => EchoModel.Answer(r) with { Delay = latency });
-            var settings = new Dictionary<string, string?>
-            {
-                ["Llm:Provider"] = "OpenAI",
-                ["Llm:Endpoint"] = new Uri(server.Address, "v1").ToString(),
-                ["Llm:Model"] = "bench-model",
-                ["Llm:MaxConcurrency"] = concurrency.ToString(),
-                ["Jobs:WorkerCount"] = workers.ToString(),
-                ["Jobs:SchedulePollingSeconds"] = "0.2",
-            };
-            await RunCommandAsync(root, settings, "ingest", inputs);
-            await RunCommandAsync(root, settings, "digest", "--timeout", "900");
-
-            await using (var db = Open(root))
-            {
-                var calls = await db.ModelCalls.AsNoTracking().Where(c => c.Purpose == "summary").ToListAsync();
-                var start = calls.Min(c => c.CreatedAt.AddMilliseconds(-c.DurationMs));
-                var makespan = (calls.Max(c => c.CreatedAt) - start).TotalSeconds;
-                var ideal = articles / (double)concurrency * latency.TotalSeconds;
-                Console.WriteLine($"summarize {articles} articles through Hangfire ({workers} workers), Llm:MaxConcurrency={concurrency}, {latency.TotalMilliseconds:0} ms per call");
-                Console.WriteLine($"  model calls        {calls.Count}");
-                Console.WriteLine($"  most in flight     {server.MaxInFlight} (limit {concurrency})");
-                Console.WriteLine($"  makespan           {makespan:F2} s");
-                Console.WriteLine($"  ideal              {ideal:F2} s  ({articles} / {concurrency} x {latency.TotalSeconds:0.###} s)");
-                Console.WriteLine($"  makespan / ideal   {makespan / ideal:F3}  (goal <= 1.15)");
-            }
-
-            var before = server.Requests.Count;
-            await RunCommandAsync(root, settings, ["summarize", "--json", .. Directory.GetFiles(inputs).Order()]);
-            Console.WriteLine($"second run over the same {articles} texts: {server.Requests.Count - before} model calls (goal 0)");
-            return 0;
-        }
-        finally
+        await using (var db = TestDb.Open(root))
         {
-            Directory.Delete(folder, recursive: true);
+            var calls = await db.ModelCalls.AsNoTracking().Where(c => c.Purpose == "summary").ToListAsync();
+            var start = calls.Min(c => c.CreatedAt.AddMilliseconds(-c.DurationMs));
+            var makespan = (calls.Max(c => c.CreatedAt) - start).TotalSeconds;
+            var ideal = articles / (double)concurrency * latency.TotalSeconds;
+            Console.WriteLine($"summarize {articles} articles through Hangfire ({workers} workers), Llm:MaxConcurrency={concurrency}, {latency.TotalMilliseconds:0} ms per call");
+            Console.WriteLine($"  model calls        {calls.Count}");
+            Console.WriteLine($"  most in flight     {server.MaxInFlight} (limit {concurrency})");
+            Console.WriteLine($"  makespan           {makespan:F2} s");
+            Console.WriteLine($"  ideal              {ideal:F2} s  ({articles} / {concurrency} x {latency.TotalSeconds:0.###} s)");
+            Console.WriteLine($"  makespan / ideal   {makespan / ideal:F3}  (goal <= 1.15)");
         }
+
+        var before = server.Requests.Count;
+        await RunCommandAsync(root, settings, ["summarize", "--json", .. Directory.GetFiles(inputs).Order()]);
+        Console.WriteLine($"second run over the same {articles} texts: {server.Requests.Count - before} model calls (goal 0)");
+        return 0;
     }
 
     private static async Task RunCommandAsync(ContentRoot root, Dictionary<string, string?> settings, params string[] args)
@@ -98,9 +91,6 @@ internal static class LlmThroughputBenchmark
                         $"residents wrote about the {Pick(Things)} and a cost of {random.Next(1, 999)} thousand pounds. ");
         return text.ToString();
     }
-
-    private static AppDbContext Open(ContentRoot root) => new(new DbContextOptionsBuilder<AppDbContext>()
-        .UseSqlite(DataExtensions.SqliteConnectionString("Data Source=data/contentpipeline.db", root)).Options);
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContentPipeline.Summaries.Extractive;
+using ContentPipeline.Tests.TestSupport;
 
 namespace ContentPipeline.Benchmarks.Rouge;
 
@@ -59,6 +60,6 @@ internal static class RougeBenchmark
         var at = Array.IndexOf(args, "--data");
         if (at >= 0 && at + 1 < args.Length)
             return args[at + 1];
-        return Path.Combine(RepositoryRoot.Find(), "..", "shared", "eval", "bbc-dev");
+        return Path.Combine(TestRoot.RepositoryRoot, "..", "shared", "eval", "bbc-dev");
     }
 }

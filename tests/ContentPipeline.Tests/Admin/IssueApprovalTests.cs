@@ -19,14 +19,7 @@ public sealed class IssueApprovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = AdminSignIn.Settings(new Dictionary<string, string?>
-        {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
-            ["Digest:RequireApproval"] = "true",
-        });
+        var settings = AdminSignIn.Settings(_smtp.Settings(new Dictionary<string, string?> { ["Digest:RequireApproval"] = "true" }));
         var cli = new CliRunner(_root.Root, settings);
         Assert.Equal(0, (await cli.RunAsync("ingest", _root.Write("in/market.txt", Fixtures.SecondArticle))).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("subscribers", "add", "reader@example.org")).ExitCode);
@@ -39,14 +32,23 @@ public sealed class IssueApprovalTests : IAsyncLifetime
     {
         _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(DailyDigestJob.RecurringId);
         var issueId = await WaitForStateAsync(IssueState.AwaitingApproval);
-        await Task.Delay(500);
+        // Not a pause but a barrier: once the job that parked the issue has finished and no job is left enqueued,
+        // processing or scheduled, a fan-out or send queued along the way would have run, and its mail would be here.
+        await _host.WaitForIdleJobsAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(_smtp.Messages);
+        await using (var db = TestDb.Open(_root.Root))
+        {
+            Assert.Equal(IssueState.AwaitingApproval, (await db.Issues.SingleAsync()).State);
+            Assert.Equal(0, await db.Deliveries.CountAsync());
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Http.GetAsync($"/issues/{issueId}")).StatusCode);
 
         var page = $"/admin/issues/{issueId}";
         Assert.Contains("Approve and send", await _host.Http.GetStringAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await AdminSignIn.PostFormAsync(_host.Http, page, page + "?handler=TestSend")).StatusCode);
-        var test = await _smtp.WaitForMessageAsync(TimeSpan.FromSeconds(20));
+        // The same barrier: the test copy is the only mail, not the first of several.
+        await _host.WaitForIdleJobsAsync(TimeSpan.FromSeconds(30));
+        var test = Assert.Single(_smtp.Messages);
         Assert.Equal([AdminSignIn.Email], test.To);
         Assert.StartsWith("[Test] ", test.Message.Subject);
         await using (var db = TestDb.Open(_root.Root))

@@ -17,13 +17,7 @@ public sealed class AdminDashboardBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium.ExecutablePath)) return;
-        var settings = AdminSignIn.Settings(new Dictionary<string, string?>
-        {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
-        });
+        var settings = AdminSignIn.Settings(_smtp.Settings());
         var cli = new CliRunner(_root.Root, settings);
         Assert.Equal(0, (await cli.RunAsync("ingest", _root.Write("in/harbour.txt", Fixtures.SecondArticle))).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("subscribers", "add", "reader@example.org")).ExitCode);

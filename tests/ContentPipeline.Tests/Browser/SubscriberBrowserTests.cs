@@ -24,15 +24,11 @@ public sealed partial class SubscriberBrowserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium.ExecutablePath)) return;
-        var settings = new Dictionary<string, string?>
+        var settings = _smtp.Settings(new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Subscribers:DoubleOptIn"] = "true",
             ["Newsletter:PublicBaseUrl"] = "https://news.example.org",
-        };
+        });
         Assert.Equal(0, (await new CliRunner(_root.Root, settings).RunAsync("ingest", _root.Write("in/bridge.txt", Fixtures.FurnishedArticle))).ExitCode);
         _host = await WebHost.StartAsync(_root.Root, "Production", settings);
         _chromium = await Chromium.LaunchAsync();

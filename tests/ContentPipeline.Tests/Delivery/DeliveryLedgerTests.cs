@@ -95,6 +95,7 @@ public sealed class DeliveryLedgerTests : IDisposable
         ledger.RecordFailure(deferred, new SendFailure(true, false, "451 try later")); // due at +55 s
         _clock.Advance(TimeSpan.FromSeconds(20));
         var abandoned = ledger.Claim(1, 1, 2, default); // its worker never comes back
+        Assert.Equal(2, abandoned.Count);
         _clock.Advance(TimeSpan.FromSeconds(30));
         var live = Assert.Single(ledger.Claim(1, 1, 1, default)); // claimed at +50 s
 

@@ -11,18 +11,14 @@ public sealed class SendScenario : IAsyncDisposable
 {
     public SendScenario(IDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
+        var all = Smtp.Settings(new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = Smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Smtp:TimeoutSeconds"] = "10",
             // appsettings.json has four delays; a setting replaces them index by index.
             ["Delivery:RetryDelays:0"] = "1", ["Delivery:RetryDelays:1"] = "1", ["Delivery:RetryDelays:2"] = "1", ["Delivery:RetryDelays:3"] = "1",
             ["Newsletter:FromAddress"] = "digest@larkhaven.test",
             ["Newsletter:PublicBaseUrl"] = "https://news.larkhaven.test",
-        };
+        });
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         Cli = new CliRunner(Root.Root, all);
     }

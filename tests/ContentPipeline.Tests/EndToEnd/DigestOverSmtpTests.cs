@@ -13,15 +13,11 @@ public sealed class DigestOverSmtpTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _cli = new CliRunner(_root.Root, new Dictionary<string, string?>
+        _cli = new CliRunner(_root.Root, _smtp.Settings(new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Newsletter:FromAddress"] = "digest@larkhaven.test",
             ["Newsletter:PublicBaseUrl"] = "https://news.larkhaven.test",
-        });
+        }));
         return Task.CompletedTask;
     }
 

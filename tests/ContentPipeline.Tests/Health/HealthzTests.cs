@@ -12,7 +12,7 @@ public sealed class HealthzTests
     {
         using var root = new TestRoot();
         await using var smtp = new SmtpTestServer();
-        await using var host = await WebHost.StartAsync(root.Root, "Production", Smtp(smtp.Port));
+        await using var host = await WebHost.StartAsync(root.Root, "Production", smtp.Settings(QuickSmtpCheck));
 
         var (status, body) = await GetAsync(host);
 
@@ -26,7 +26,7 @@ public sealed class HealthzTests
     public async Task Healthz_Is503_NamingSmtp_WhenTheSmtpServerDoesNotAnswer()
     {
         using var root = new TestRoot();
-        await using var host = await WebHost.StartAsync(root.Root, "Production", Smtp(SmtpTestServer.FreePort()));
+        await using var host = await WebHost.StartAsync(root.Root, "Production", SmtpSettings.For(SmtpTestServer.FreePort(), QuickSmtpCheck));
 
         var (status, body) = await GetAsync(host);
 
@@ -35,14 +35,8 @@ public sealed class HealthzTests
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 
-    private static Dictionary<string, string?> Smtp(int port) => new()
-    {
-        ["Delivery:Mode"] = "Smtp",
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = port.ToString(),
-        ["Smtp:Security"] = "None",
-        ["Health:SmtpTimeoutSeconds"] = "2",
-    };
+    /// <summary>The check gives up on a server that does not answer after 2 s.</summary>
+    private static readonly Dictionary<string, string?> QuickSmtpCheck = new() { ["Health:SmtpTimeoutSeconds"] = "2" };
 
     private static async Task<(HttpStatusCode, JsonElement)> GetAsync(WebHost host)
     {

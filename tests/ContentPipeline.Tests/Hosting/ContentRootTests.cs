@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ContentPipeline.Hosting;
 using ContentPipeline.Tests.TestSupport;
 
@@ -29,28 +28,20 @@ public sealed class ContentRootTests
     [InlineData("build output")]
     public async Task BuiltHost_FindsRootSettingsAndTemplates_WhenStartedFrom(string where)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var output = Path.Combine(TestRoot.RepositoryRoot, "src", "ContentPipeline", "bin", configuration, "net10.0");
+        var output = Path.GetDirectoryName(NodeProcess.Dll)!;
         var data = Directory.CreateTempSubdirectory("cp-root-test-").FullName;
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = where == "build output" ? output : TestRoot.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            // Keep the database and keys out of the repository; everything else comes from the root it finds.
+            ["ConnectionStrings__ContentPipeline"] = $"Data Source={data}/test.db",
+            ["Storage__KeysDirectory"] = Path.Combine(data, "keys"),
+            [ContentRoot.EnvironmentVariable] = null,
         };
-        start.ArgumentList.Add(Path.Combine(output, "ContentPipeline.dll"));
-        foreach (var arg in new[] { "subscribers", "list" }) start.ArgumentList.Add(arg);
-        // Keep the database and keys out of the repository; everything else comes from the root it finds.
-        start.Environment["ConnectionStrings__ContentPipeline"] = $"Data Source={data}/test.db";
-        start.Environment["Storage__KeysDirectory"] = Path.Combine(data, "keys");
-        start.Environment.Remove(ContentRoot.EnvironmentVariable);
 
-        using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await using var host = NodeProcess.Start("host", where == "build output" ? output : TestRoot.RepositoryRoot, environment, "subscribers", "list");
+        var code = await host.WaitForExitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(process.ExitCode == 0, stdout + stderr);
-        Assert.Contains("no subscribers yet", stdout);
+        Assert.True(code == 0, host.Output);
+        Assert.Contains("no subscribers yet", host.Output);
     }
 }

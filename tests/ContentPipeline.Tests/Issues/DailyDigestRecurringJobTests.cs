@@ -19,15 +19,11 @@ public sealed class DailyDigestRecurringJobTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>
+        var settings = _smtp.Settings(new Dictionary<string, string?>
         {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
             ["Digest:Schedule"] = "30 6 * * 1-5",
             ["Digest:TimeZone"] = "Europe/London",
-        };
+        });
         var cli = new CliRunner(_root.Root, settings);
         Assert.Equal(0, (await cli.RunAsync("ingest", _root.Write("in/bridge.txt", Fixtures.FurnishedArticle))).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("subscribers", "add", "cy@example.org")).ExitCode);

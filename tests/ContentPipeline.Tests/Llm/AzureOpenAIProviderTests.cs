@@ -42,7 +42,9 @@ public sealed class AzureOpenAIProviderTests : IDisposable
         });
         // The article is data in the user message, never part of the instructions.
         var summaryRequest = requests[0];
-        Assert.DoesNotContain("Wexley", summaryRequest.Body["messages"]![0]!["content"]!.GetValue<string>());
+        var instructions = summaryRequest.Body["messages"]![0]!["content"]!.GetValue<string>();
+        Assert.Contains("Summarize the news article you are given", instructions);
+        Assert.DoesNotContain("Wexley", instructions);
         Assert.Contains("Wexley", summaryRequest.UserData["text"]!.GetValue<string>());
 
         var text = await File.ReadAllTextAsync(Path.Combine(_root.Path, "out", "newsletter.txt"));

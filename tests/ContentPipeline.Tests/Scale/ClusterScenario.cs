@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ContentPipeline.Data;
+using ContentPipeline.Hosting;
 using ContentPipeline.Tests.EndToEnd;
 using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -24,29 +25,35 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
 
     public List<NodeProcess> Nodes { get; } = [];
 
-    public Dictionary<string, string> Environment => new()
+    /// <summary>Every node's settings, and the seeding commands' in this process.</summary>
+    public Dictionary<string, string?> Settings => smtp.Settings(new Dictionary<string, string?>
     {
-        ["CONTENTPIPELINE_ROOT"] = root.Path,
-        ["Storage__Provider"] = "Postgres",
-        ["ConnectionStrings__ContentPipeline"] = database.ConnectionString,
-        ["Delivery__Mode"] = "Smtp",
-        ["Smtp__Host"] = "127.0.0.1",
-        ["Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp__Security"] = "None",
-        ["Delivery__BatchSize"] = "250",
-        ["Delivery__ClaimChunk"] = ClaimChunk.ToString(CultureInfo.InvariantCulture),
-        ["Delivery__MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
-        ["Delivery__LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
-        ["Jobs__WorkerCount"] = "2",
-        ["Jobs__SchedulePollingSeconds"] = "1",
-        ["Jobs__QueuePollingSeconds"] = "0.5",
-        ["Jobs__InvisibilityTimeoutSeconds"] = "10",
-        ["Jobs__LockTimeoutSeconds"] = "10",
-        ["Newsletter__FromAddress"] = "digest@scale.test",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        ["Logging__LogLevel__ContentPipeline.Delivery"] = "Information",
-    };
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:ContentPipeline"] = database.ConnectionString,
+        ["Delivery:BatchSize"] = "250",
+        ["Delivery:ClaimChunk"] = ClaimChunk.ToString(CultureInfo.InvariantCulture),
+        ["Delivery:MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
+        ["Delivery:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+        ["Jobs:WorkerCount"] = "2",
+        ["Jobs:SchedulePollingSeconds"] = "1",
+        ["Jobs:QueuePollingSeconds"] = "0.5",
+        ["Jobs:InvisibilityTimeoutSeconds"] = "10",
+        ["Jobs:LockTimeoutSeconds"] = "10",
+        ["Newsletter:FromAddress"] = "digest@scale.test",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:LogLevel:ContentPipeline.Delivery"] = "Information",
+    });
+
+    private Dictionary<string, string?> Environment
+    {
+        get
+        {
+            var environment = NodeProcess.Environment(Settings);
+            environment[ContentRoot.EnvironmentVariable] = root.Path;
+            return environment;
+        }
+    }
 
     /// <summary>Starts the serve nodes together on the empty database: they migrate and install Hangfire's schema in turn.</summary>
     public async Task StartServeNodesAsync(int count)
@@ -60,7 +67,7 @@ public sealed class ClusterScenario(PostgresDatabase database, TestRoot root, Sm
     /// <summary>Stores two articles and the subscribers through the real commands (in this process, on the same database).</summary>
     public async Task SeedAsync(int subscribers)
     {
-        var cli = new CliRunner(root.Root, Environment.ToDictionary(e => e.Key.Replace("__", ":"), e => (string?)e.Value));
+        var cli = new CliRunner(root.Root, Settings);
         var csv = new StringBuilder("email,name\n");
         for (var i = 1; i <= subscribers; i++) csv.Append(CultureInfo.InvariantCulture, $"reader{i:D5}@scale.test,Reader {i}\n");
         var import = await cli.RunAsync("subscribers", "import", root.Write("in/subscribers.csv", csv.ToString()));

@@ -55,8 +55,14 @@ public sealed class OfflineScriptTests
         var script = await WriteAsync(["Alex"], 3);
         var articles = Stories().ToDictionary(s => s.Id, s => SentenceSplitter.Split(ArticleCleaner.Clean(s.Text)));
 
-        foreach (var segment in script.Segments.Where(s => s.Kind is SegmentKind.Story or SegmentKind.ColdOpen))
-            Assert.All(SentenceSplitter.Split(segment.Text), sentence => Assert.Contains(sentence, articles[segment.ArticleIds.Single()]));
+        var segments = script.Segments.Where(s => s.Kind is SegmentKind.Story or SegmentKind.ColdOpen).ToList();
+        Assert.Equal(4, segments.Count); // the cold open and a story per article
+        foreach (var segment in segments)
+        {
+            var sentences = SentenceSplitter.Split(segment.Text);
+            Assert.NotEmpty(sentences);
+            Assert.All(sentences, sentence => Assert.Contains(sentence, articles[segment.ArticleIds.Single()]));
+        }
     }
 
     [Fact]
@@ -64,7 +70,9 @@ public sealed class OfflineScriptTests
     {
         var script = await WriteAsync(["Alex", "Sam"], 3);
 
-        foreach (var story in script.Segments.Where(s => s.Kind == SegmentKind.Story).GroupBy(s => s.ArticleIds.Single()))
+        var stories = script.Segments.Where(s => s.Kind == SegmentKind.Story).GroupBy(s => s.ArticleIds.Single()).ToList();
+        Assert.Equal([1L, 2L, 3L], stories.Select(s => s.Key));
+        foreach (var story in stories)
         {
             var speakers = story.Select(s => s.Speaker).ToList();
             Assert.True(speakers.Count >= 2, $"story {story.Key} has one turn");

@@ -16,15 +16,11 @@ public sealed class DoubleOptInTests : IAsyncLifetime
     private readonly SmtpTestServer _smtp = new();
     private WebHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WebHost.StartAsync(_root.Root, "Production", new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await WebHost.StartAsync(_root.Root, "Production", _smtp.Settings(new Dictionary<string, string?>
     {
-        ["Delivery:Mode"] = "Smtp",
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = _smtp.Port.ToString(),
-        ["Smtp:Security"] = "None",
         ["Subscribers:DoubleOptIn"] = "true",
         ["Newsletter:PublicBaseUrl"] = "https://news.example.org",
-    });
+    }));
 
     [Fact]
     public async Task ASignUp_StaysPendingUntilTheMailedLinkIsConfirmedByPost()

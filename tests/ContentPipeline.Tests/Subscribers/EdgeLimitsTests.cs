@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ContentPipeline.Tests.Admin;
 using ContentPipeline.Tests.TestSupport;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentPipeline.Tests.Subscribers;
 
@@ -21,14 +19,7 @@ public sealed class EdgeLimitsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _settings = AdminSignIn.Settings(new Dictionary<string, string?>
-        {
-            ["Delivery:Mode"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = _smtp.Port.ToString(),
-            ["Smtp:Security"] = "None",
-            ["Subscribers:DoubleOptIn"] = "true",
-        });
+        _settings = AdminSignIn.Settings(_smtp.Settings(new Dictionary<string, string?> { ["Subscribers:DoubleOptIn"] = "true" }));
         _host = await WebHost.StartAsync(_root.Root, "Production", _settings);
     }
 
@@ -59,7 +50,7 @@ public sealed class EdgeLimitsTests : IAsyncLifetime
         }
 
         await _smtp.WaitForMessageAsync(TimeSpan.FromSeconds(20));
-        await WaitForIdleJobsAsync();
+        await _host.WaitForIdleJobsAsync(TimeSpan.FromSeconds(20));
         Assert.Single(_smtp.Messages);
         await using var db = TestDb.Open(_root.Root);
         Assert.NotNull((await db.Subscribers.SingleAsync()).ConfirmationSentAt);
@@ -93,20 +84,6 @@ public sealed class EdgeLimitsTests : IAsyncLifetime
 
         await using var db = TestDb.Open(_root.Root);
         Assert.Equal(["ann@example.org", "fay@example.org"], await db.Subscribers.OrderBy(s => s.Email).Select(s => s.Email).ToListAsync());
-    }
-
-    /// <summary>Until the job server has nothing enqueued, processing or scheduled: every mail that was going to be sent is sent.</summary>
-    private async Task WaitForIdleJobsAsync()
-    {
-        var monitoring = _host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var stats = monitoring.GetStatistics();
-            if (stats.Enqueued + stats.Processing + stats.Scheduled == 0) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("Jobs were still running after 20 s.");
     }
 
     public async Task DisposeAsync()

@@ -5,7 +5,8 @@ namespace ContentPipeline.Tests.TestSupport;
 
 /// <summary>
 /// The built ContentPipeline.dll run as a separate OS process (`dotnet ContentPipeline.dll serve ...`), with
-/// settings passed as environment variables, its output kept for the test's messages.
+/// settings passed as environment variables, its output kept for the test's messages. The benchmarks compile this
+/// file in too.
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
@@ -37,7 +38,12 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    public static NodeProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Settings (Section:Key) as the host reads them from its environment (Section__Key).</summary>
+    public static Dictionary<string, string?> Environment(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+
+    /// <summary>Starts the host; a null value in <paramref name="environment"/> takes that variable away from it.</summary>
+    public static NodeProcess Start(string name, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,7 +54,11 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Dll);
         foreach (var a in args) start.ArgumentList.Add(a);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        foreach (var (key, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var node = new NodeProcess(process, name);

@@ -6,7 +6,8 @@ namespace ContentPipeline.Tests.TestSupport;
 /// <summary>
 /// The PostgreSQL the Postgres tests use: CONTENTPIPELINE_TEST_POSTGRES when set (CI starts one with
 /// .ci/postgres.sh), otherwise a throwaway cluster this test run starts the same way, through the same script,
-/// where Debian's postgresql package is installed. Each test gets a database of its own.
+/// where Debian's postgresql package is installed. Each test gets a database of its own. The scale benchmark compiles
+/// this file in too (PostgresFactAttribute, which needs xunit, is in a file of its own).
 /// </summary>
 public static class PostgresServer
 {
@@ -78,21 +79,15 @@ public sealed class PostgresDatabase(string serverConnectionString, string conne
 {
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>The server's own database (postgres), for statistics about this one.</summary>
+    public string ServerConnectionString { get; } = serverConnectionString;
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(serverConnectionString);
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
-    }
-}
-
-/// <summary>A fact that needs PostgreSQL: skipped, with the reason, where none can be had.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (PostgresServer.Unavailable is { } reason) Skip = reason;
     }
 }

@@ -58,6 +58,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The host's settings for sending through this server, with <paramref name="more"/> on top.</summary>
+    public Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null) => SmtpSettings.For(Port, more);
+
     /// <summary>SMTP connections the server has accepted.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
     public ConcurrentQueue<ReceivedMessage> Messages { get; } = new();

@@ -4,7 +4,7 @@ namespace ContentPipeline.Tests.TestSupport;
 
 /// <summary>
 /// A product folder of the test's own under /tmp: the repository's appsettings.json and templates/ copied
-/// in, so each test has its own database, outbox and keys.
+/// in, so each test has its own database, outbox and keys. The benchmarks compile this file in too.
 /// </summary>
 public sealed class TestRoot : IDisposable
 {
@@ -20,7 +20,10 @@ public sealed class TestRoot : IDisposable
     public string Path { get; }
     public ContentRoot Root { get; }
 
-    /// <summary>The repository this test was built from (it holds ContentPipeline.sln).</summary>
+    /// <summary>
+    /// The repository this test or benchmark was built from (it holds ContentPipeline.sln): found from the build
+    /// output, which lies inside it, so it does not matter where the command was started.
+    /// </summary>
     public static string RepositoryRoot
     {
         get

@@ -1,4 +1,6 @@
 using ContentPipeline.Hosting;
+using Hangfire;
+using Hangfire.Storage.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +32,24 @@ public sealed class WebHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebHost(app, new Uri(address));
+    }
+
+    /// <summary>
+    /// Waits until the job server has nothing enqueued, processing or scheduled, so whatever the jobs so far were going
+    /// to do (send a mail, say) has been done; returns the statistics it saw then. A barrier for "nothing happened".
+    /// </summary>
+    public async Task<StatisticsDto> WaitForIdleJobsAsync(TimeSpan timeout)
+    {
+        var monitoring = Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var stats = monitoring.GetStatistics();
+            if (stats.Enqueued + stats.Processing + stats.Scheduled == 0) return stats;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Jobs were still running after {timeout}: {stats.Enqueued} enqueued, {stats.Processing} processing, {stats.Scheduled} scheduled.");
+            await Task.Delay(100);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -23,6 +23,8 @@ public sealed class FeedFileIngestionTests
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Equal($"ok {file}: {articles} new article(s)", result.Lines.Single());
         await using var db = TestDb.Open(root.Root);
-        Assert.All(await db.Articles.ToListAsync(), a => Assert.StartsWith("https://valley.example/news/", a.Url));
+        var stored = await db.Articles.ToListAsync();
+        Assert.Equal(articles, stored.Count);
+        Assert.All(stored, a => Assert.StartsWith("https://valley.example/news/", a.Url));
     }
 }

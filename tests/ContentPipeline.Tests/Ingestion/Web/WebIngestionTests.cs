@@ -116,6 +116,7 @@ public sealed class WebIngestionTests : IAsyncLifetime
         Assert.Contains("no answer within 1 s", result.Lines[2]);
         Assert.Contains("503", result.Lines[3]);
         Assert.Contains("not well-formed XML", result.Lines[4]);
+        Assert.Contains("undeclared entity 'lol4'", result.Lines[5]);
         Assert.Contains("binary", result.Lines[6]);
         Assert.Contains("only http and https", result.Lines[7]);
     }
@@ -129,8 +130,30 @@ public sealed class WebIngestionTests : IAsyncLifetime
         var result = await cli.RunAsync("ingest", _web.Url("/story").ToString(), "http://localhost:1/admin");
 
         Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.Lines.Length);
         Assert.All(result.Lines, line => Assert.Contains("refused (Ingestion:AllowPrivateNetworks is off)", line));
         Assert.Empty(_web.Requests);
+        await using var db = TestDb.Open(_root.Root);
+        Assert.Equal(0, await db.Articles.CountAsync());
+    }
+
+    [Fact]
+    public async Task ALoopbackPage_IsFetchedAndStored_WhenPrivateNetworksAreAllowed()
+    {
+        // The same page as above, and the same defaults but for the one setting.
+        _web.Serve("/story", WebResponse.Text(Page(FeedFixtures.StoryTwo)));
+        var url = _web.Url("/story").ToString();
+        var cli = new CliRunner(_root.Root, new Dictionary<string, string?> { ["Ingestion:AllowPrivateNetworks"] = "true" });
+
+        var result = await cli.RunAsync("ingest", url);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal($"ok {url}: 1 new article(s)", result.Lines.Single());
+        Assert.Equal(["/story"], _web.Requests.Select(r => r.Path));
+        await using var db = TestDb.Open(_root.Root);
+        var article = await db.Articles.SingleAsync();
+        Assert.Equal((url, "Century-old boat back on the water"), (article.Url, article.Title));
+        Assert.StartsWith("A rowing club on the River Esk", article.Text);
     }
 
     private CliRunner Cli(params (string Key, string Value)[] extra)

@@ -20,7 +20,11 @@ public sealed class ArticleCleanerTests
     [InlineData("Subscribe to our Morning Briefing newsletter, delivered to your inbox every weekday")]
     [InlineData("Share this article on Facebook or WhatsApp")]
     [InlineData("We use cookies to improve your experience on our site. Accept all cookies")]
-    public void Clean_RemovesPageFurniture(string furniture) => Assert.DoesNotContain(furniture, Cleaned);
+    public void Clean_RemovesPageFurniture(string furniture)
+    {
+        Assert.StartsWith("Ferry crews at the port of Kellmouth", Cleaned[0]); // the story itself is still there
+        Assert.DoesNotContain(furniture, Cleaned);
+    }
 
     [Fact]
     public void Clean_RemovesInlinePhotoCredit_AndKeepsTheSentence()

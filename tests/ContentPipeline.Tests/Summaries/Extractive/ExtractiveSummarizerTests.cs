@@ -20,6 +20,7 @@ public sealed class ExtractiveSummarizerTests
     {
         var cleaned = ArticleCleaner.Clean(ArticleFixtures.Read(fixture));
         var source = SentenceSplitter.Split(cleaned).ToList();
+        Assert.NotEmpty(source);
 
         var summary = ExtractiveSummarizer.Summarize(cleaned, null, SummaryLength.FromSentences(count));
 
