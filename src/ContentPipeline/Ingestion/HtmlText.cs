@@ -1,73 +1,124 @@
-using System.Net;
-using System.Text.RegularExpressions;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace ContentPipeline.Ingestion;
 
-/// <summary>HTML to plain text with paragraphs kept: scripts, styles and page chrome dropped, entities decoded.</summary>
-public static partial class HtmlText
+/// <summary>
+/// HTML to plain text with paragraphs kept, parsed by AngleSharp as a browser would: scripts, styles and page chrome
+/// dropped, entities decoded, a line for each block element and for each line break in the text.
+/// </summary>
+public static class HtmlText
 {
+    // Nothing in these is the article's text.
+    private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
+    {
+        "head", "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe",
+    };
+
+    // Each of these starts and ends a line.
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal)
+    {
+        "address", "article", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tr", "ul",
+    };
+
+    // A parser may not be shared between threads (its maintainers suggest one per thread); one per call would be built
+    // again for every feed item.
+    [ThreadStatic] private static HtmlParser? _parser;
+
+    // Comments, script text and source positions are never read here.
+    private static HtmlParser Parser => _parser ??= new HtmlParser(new HtmlParserOptions
+    {
+        SkipComments = true,
+        SkipScriptText = true,
+        DisableElementPositionTracking = true,
+    });
+
     public static (string? Title, string Text) Extract(string html)
     {
-        var title = FirstMatch(OgTitle(), html) ?? FirstMatch(H1(), html) ?? FirstMatch(TitleTag(), html);
-        var body = Head().Replace(html, " ");
-        body = Chrome().Replace(body, " ");
-        body = Comment().Replace(body, " ");
-        body = Block().Replace(body, "\n");
-        body = Tag().Replace(body, " ");
-        body = WebUtility.HtmlDecode(body);
-        var lines = body.Split('\n').Select(l => Spaces().Replace(l, " ").Trim()).Where(l => l.Length > 0);
-        var text = string.Join("\n", lines);
+        using var document = Parser.ParseDocument(html);
+        var ogTitle = document.QuerySelectorAll("meta[property]")
+            .FirstOrDefault(m => string.Equals(m.GetAttribute("property"), "og:title", StringComparison.OrdinalIgnoreCase));
+        var title = OneLine(ogTitle?.GetAttribute("content")) ?? OneLine(document.QuerySelector("h1")?.TextContent)
+            ?? OneLine(document.QuerySelector("title")?.TextContent);
+        var text = Text(document.DocumentElement);
         if (title is not null && text.StartsWith(title, StringComparison.Ordinal))
             text = text[title.Length..].TrimStart('\n');
         return (title, text);
     }
 
-    private static string? FirstMatch(Regex regex, string html)
-    {
-        var match = regex.Match(html);
-        if (!match.Success) return null;
-        var text = Spaces().Replace(WebUtility.HtmlDecode(Tag().Replace(match.Groups[1].Value, " ")), " ").Trim();
-        return text.Length > 0 ? text : null;
-    }
-
-    [GeneratedRegex(@"<(script|style|noscript|template|svg|nav|header|footer|aside|form|iframe)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex Chrome();
-
     /// <summary>The main part of a page when it marks one: its first &lt;article&gt;, else &lt;main&gt;; null when it marks neither.</summary>
     public static string? MainPart(string html)
     {
-        var match = ArticleElement().Match(html);
-        if (!match.Success) match = MainElement().Match(html);
-        return match.Success ? match.Groups[1].Value : null;
+        using var document = Parser.ParseDocument(html);
+        return (document.QuerySelector("article") ?? document.QuerySelector("main"))?.InnerHtml;
     }
 
-    [GeneratedRegex(@"<article\b[^>]*>(.*?)</article\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ArticleElement();
+    /// <summary>The text under an element, one paragraph a line. Walked with a stack, not recursion, so a deep page cannot overflow the call stack.</summary>
+    private static string Text(IElement root)
+    {
+        var text = new Lines();
+        var pending = new Stack<(INode Node, bool Closing)>();
+        pending.Push((root, false));
+        while (pending.TryPop(out var entry))
+        {
+            var (node, closing) = entry;
+            if (node is IText t)
+            {
+                text.Append(t.Data);
+                continue;
+            }
+            if (node is not IElement element || Dropped.Contains(element.LocalName)) continue;
+            var name = element.LocalName;
+            if (name == "br" || Blocks.Contains(name)) text.EndLine();
+            // Cells of a row are words apart, not glued together.
+            else if (name is "td" or "th") text.Append(" ");
+            if (closing || element.FirstChild is null) continue;
+            pending.Push((node, true));
+            // By index: AngleSharp finds a node's PreviousSibling by searching its parent's children.
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--) pending.Push((children[i], false));
+        }
+        return text.ToString();
+    }
 
-    [GeneratedRegex(@"<main\b[^>]*>(.*?)</main\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex MainElement();
+    /// <summary>Text as lines without empty ones, each trimmed and with runs of white space made one space.</summary>
+    private sealed class Lines
+    {
+        private readonly StringBuilder _text = new();
+        private bool _lineStarted;
+        private bool _space;
 
-    [GeneratedRegex(@"<head\b[^>]*>.*?</head\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex Head();
+        public void Append(string data)
+        {
+            foreach (var c in data)
+            {
+                if (c == '\n') EndLine();
+                else if (char.IsWhiteSpace(c)) _space = _lineStarted;
+                else
+                {
+                    if (_space) _text.Append(' ');
+                    _text.Append(c);
+                    _lineStarted = true;
+                    _space = false;
+                }
+            }
+        }
 
-    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline)]
-    private static partial Regex Comment();
+        public void EndLine()
+        {
+            if (_lineStarted) _text.Append('\n');
+            _lineStarted = _space = false;
+        }
 
-    [GeneratedRegex(@"<\s*(br|/?p|/?div|/?h[1-6]|/?li|/?ul|/?ol|/?blockquote|/?section|/?article|/?tr|/?table|/?pre|/?figure|/?figcaption)\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex Block();
+        public override string ToString() => _text.ToString().TrimEnd('\n');
+    }
 
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.Singleline)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"[ \t\u00A0\r\f\v]+")]
-    private static partial Regex Spaces();
-
-    [GeneratedRegex(@"<meta[^>]+property=[""']og:title[""'][^>]+content=[""']([^""']+)[""']", RegexOptions.IgnoreCase)]
-    private static partial Regex OgTitle();
-
-    [GeneratedRegex(@"<h1\b[^>]*>(.*?)</h1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex H1();
-
-    [GeneratedRegex(@"<title\b[^>]*>(.*?)</title\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex TitleTag();
+    private static string? OneLine(string? text)
+    {
+        if (text is null) return null;
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length > 0 ? line : null;
+    }
 }

@@ -1,10 +1,15 @@
-using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ContentPipeline.Ingestion;
 
 /// <summary>Titles and text from .txt and .md files.</summary>
-public static partial class PlainText
+public static class PlainText
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
     /// <summary>
     /// A .txt file's first line is its title when a blank line follows it and it reads like a headline:
     /// short and without a sentence's closing punctuation.
@@ -19,34 +24,28 @@ public static partial class PlainText
         return (null, text.Trim());
     }
 
-    /// <summary>Markdown: a leading "# " heading is the title; links keep their text; emphasis and heading marks go.</summary>
+    /// <summary>
+    /// Markdown (CommonMark, parsed by Markdig): a leading level-1 heading is the title; the rest is plain text, links
+    /// keep their text, images go, and each top-level block is a paragraph with a blank line after it.
+    /// </summary>
     public static (string? Title, string Text) FromMarkdown(string markdown)
     {
-        var lines = markdown.Replace("\r\n", "\n").Split('\n').ToList();
-        string? title = null;
-        var firstContent = lines.FindIndex(l => l.Trim().Length > 0);
-        if (firstContent >= 0 && lines[firstContent].TrimStart().StartsWith("# ", StringComparison.Ordinal))
+        var document = Markdown.Parse(markdown, Pipeline);
+        // An image's alt text would land in the middle of a sentence.
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList()) image.Remove();
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        string Text(Block block)
         {
-            title = lines[firstContent].Trim()[2..].Trim();
-            lines.RemoveAt(firstContent);
+            // Markdig's text rendering keeps an HTML block as it is; its text is what the article says.
+            if (block is HtmlBlock html) return HtmlText.Extract(html.Lines.ToString()).Text;
+            writer.GetStringBuilder().Clear();
+            renderer.Render(block);
+            return writer.ToString().Trim();
         }
-        var text = string.Join("\n", lines);
-        text = Image().Replace(text, "");
-        text = Link().Replace(text, "$1");
-        text = Heading().Replace(text, "");
-        text = Emphasis().Replace(text, "$2");
-        return (title, text.Trim());
+        var title = document.FirstOrDefault() is HeadingBlock { Level: 1 } heading ? Text(heading) : null;
+        var paragraphs = document.Skip(title is null ? 0 : 1).Select(Text).Where(t => t.Length > 0).ToList();
+        return (title is { Length: > 0 } ? title : null, string.Join("\n\n", paragraphs));
     }
-
-    [GeneratedRegex(@"!\[[^\]]*\]\([^)]*\)")]
-    private static partial Regex Image();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+", RegexOptions.Multiline)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"(\*\*|\*)(\S(?:.*?\S)?)\1")]
-    private static partial Regex Emphasis();
 }

@@ -1,4 +1,5 @@
 using ContentPipeline.Data;
+using CsvHelper;
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,16 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
 {
     private const int RowsPerTransaction = 10_000;
 
+    // Commas only, as the export writes (CsvHelper would guess among , ; tab and |); the header is read as a record so
+    // its names are matched below, trimmed and in any case; lines are counted for the report.
+    private static readonly CsvReaderOptions CsvOptions = new() { Separator = ',', HasHeader = false, TrackLineNumbers = true };
+
     /// <summary>Null with an error when the file has no usable header.</summary>
     public async Task<(ImportReport? Report, string? Error)> ImportAsync(TextReader csv, string source, CancellationToken cancellationToken)
     {
-        var rows = Csv.ReadAsync(csv).GetAsyncEnumerator(cancellationToken);
-        if (!await rows.MoveNextAsync()) return (null, "the file is empty: expected a header row with an email column");
-        var header = rows.Current.Fields.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        await using var rows = CsvReader.Create(csv, CsvOptions, leaveOpen: true);
+        if (!await rows.ReadAsync(cancellationToken)) return (null, "the file is empty: expected a header row with an email column");
+        var header = Enumerable.Range(0, rows.FieldCount).Select(i => rows.GetString(i).Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
         var emailColumn = header.IndexOf("email");
         var nameColumn = header.IndexOf("name");
         if (emailColumn < 0) return (null, $"the header row has no email column (found: {string.Join(", ", header)})");
@@ -33,14 +38,12 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
         var order = new List<string>();
         var invalid = new List<(int, string)>();
         int count = 0, duplicates = 0, already = 0;
-        while (await rows.MoveNextAsync())
+        while (await rows.ReadAsync(cancellationToken))
         {
-            var (line, fields) = rows.Current;
             count++;
-            if (!SubscriberInput.TryValidate(emailColumn < fields.Count ? fields[emailColumn] : null, nameColumn >= 0 && nameColumn < fields.Count ? fields[nameColumn] : null,
-                    out var email, out var name, out var error))
+            if (!SubscriberInput.TryValidate(Field(rows, emailColumn), Field(rows, nameColumn), out var email, out var name, out var error))
             {
-                invalid.Add((line, error));
+                invalid.Add(((int)rows.LineNumber, error));
                 continue;
             }
             var key = EmailAddresses.Normalize(email);
@@ -58,6 +61,9 @@ public sealed class SubscriberImporter(AppDbContext db, TimeProvider clock)
         var added = await InsertAsync(order.Select(k => (k, fresh[k].Email, fresh[k].Name)), source, cancellationToken);
         return (new ImportReport(count, added, duplicates, already + order.Count - added, invalid), null);
     }
+
+    /// <summary>The field in that column, or null when the record is too short to have one.</summary>
+    private static string? Field(CsvReader rows, int column) => column >= 0 && column < rows.FieldCount ? rows.GetString(column) : null;
 
     private async Task<int> InsertAsync(IEnumerable<(string Key, string Email, string? Name)> rows, string source, CancellationToken cancellationToken)
     {

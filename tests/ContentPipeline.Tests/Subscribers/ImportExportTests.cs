@@ -44,6 +44,22 @@ public sealed class ImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_ReadsAHeaderAfterAByteOrderMark_AndStopsAtAHeaderWithoutAnEmailColumn()
+    {
+        var bom = _root.Write("bom.csv", "\uFEFF Email ,Name\r\nann@example.org,Ann\r\n\r\nbob@example.org,\"Bob\r\nBcc: x@evil.test\"\r\ncy@example.org\r\n");
+        var noEmail = _root.Write("no-email.csv", "Name,E-mail\nAnn,ann@example.org\n");
+
+        var read = await _cli.RunAsync("subscribers", "import", bom);
+        var stopped = await _cli.RunAsync("subscribers", "import", noEmail);
+
+        Assert.Equal(1, read.ExitCode);
+        Assert.Equal("read 3 row(s): 2 added, 0 duplicate(s) in the file merged, 0 already subscribed, 1 invalid", read.Lines[0]);
+        Assert.StartsWith("line 4: name: ", read.Lines[1]);
+        Assert.Equal(2, stopped.ExitCode);
+        Assert.Contains("the header row has no email column (found: name, e-mail)", stopped.Error);
+    }
+
+    [Fact]
     public async Task Import_TakesAHundredThousandRowsInSeconds()
     {
         var csv = new StringBuilder("email,name\n");
@@ -75,6 +91,20 @@ public sealed class ImportExportTests : IDisposable
         Assert.StartsWith("ann@example.org,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"x\"\")\",active,cli,", lines[1]);
         Assert.StartsWith("bob@example.org,\"Bob, Jr\",active,cli,", lines[2]);
         Assert.Equal(lines, (await _cli.RunAsync("subscribers", "export")).Lines);
+    }
+
+    [Fact]
+    public async Task Export_EscapesAFormulaThatStartsAfterASemicolon()
+    {
+        // A spreadsheet whose list separator is ';' splits "Bob;=1+1" into "Bob" and a formula.
+        Assert.Equal(0, (await _cli.RunAsync("subscribers", "add", "bob@example.org", "--name", "Bob;=1+1")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("subscribers", "add", "cy@example.org", "--name", "Cy; Jr")).ExitCode);
+
+        var result = await _cli.RunAsync("subscribers", "export");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("bob@example.org,Bob;'=1+1,active,cli,", result.Lines[1]);
+        Assert.StartsWith("cy@example.org,Cy; Jr,active,cli,", result.Lines[2]);
     }
 
     public void Dispose() => _root.Dispose();
