@@ -39,12 +39,13 @@ internal static class IssuesCommand
                         id = issue.Id, state = progress.State.ToString(), subject = issue.Subject, createdAt = issue.CreatedAt, sentAt = issue.SentAt,
                         articles = progress.Articles - progress.ArticlesFailed, failedArticles = progress.ArticlesFailed,
                         sent = progress.Sent, deferred = progress.Deferred, failed = progress.Failed, cancelled = progress.Cancelled,
-                        waiting = progress.Waiting, error = progress.Error,
+                        waiting = progress.Waiting, failedBecause = progress.FailedBecause, error = progress.Error,
                         modelCalls = usage.Calls, inputTokens = usage.InputTokens, outputTokens = usage.OutputTokens, cost = usage.Cost,
                     }, Json)
                     : $"{issue.Id,5}  {progress.State,-11} {created,-16}  {progress.Articles - progress.ArticlesFailed,8}  {progress.Sent,6} {progress.Deferred,8} " +
                       $"{progress.Failed,6}  {usage.Calls,5} {usage.InputTokens,10:N0} {usage.OutputTokens,8:N0} {usage.Cost,8:0.####}  {issue.Subject}" +
-                      (progress.Waiting is { } why ? $"\n       waiting: {why}" : progress.Error is { } error ? $"\n       error: {error}" : ""));
+                      (progress.Waiting is { } why ? $"\n       waiting: {why}" : "") + (progress.FailedBecause is { } failed ? $"\n       {failed}" : "") +
+                      (progress.Error is { } error ? $"\n       error: {error}" : ""));
             }
             return 0;
         });

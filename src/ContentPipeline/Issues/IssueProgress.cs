@@ -5,7 +5,7 @@ namespace ContentPipeline.Issues;
 
 /// <summary>Where an issue stands: its state and counts of its articles and deliveries.</summary>
 public sealed record IssueProgress(long IssueId, IssueState State, string? Error, int Articles, int ArticlesPending, int ArticlesFailed,
-    int Deliveries, int Sent, int Deferred, int Failed, int InFlight, int Cancelled = 0, string? Waiting = null)
+    int Deliveries, int Sent, int Deferred, int Failed, int InFlight, int Cancelled = 0, string? Waiting = null, string? FailedBecause = null)
 {
     public bool IsFinal => Issue.IsFinal(State);
 
@@ -26,11 +26,16 @@ public sealed record IssueProgress(long IssueId, IssueState State, string? Error
             ? await db.Deliveries.Where(d => d.IssueId == issueId && d.State == DeliveryState.Deferred && d.LastError != null)
                 .GroupBy(d => d.LastError).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} deferred: {g.Key}").FirstOrDefaultAsync(cancellationToken)
             : null;
+        // And why deliveries failed for good: the commonest reason, so one poison copy shows where people look.
+        var failedBecause = Count(DeliveryState.Failed) > 0
+            ? await db.Deliveries.Where(d => d.IssueId == issueId && d.State == DeliveryState.Failed && d.LastError != null)
+                .GroupBy(d => d.LastError).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} failed: {g.Key}").FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new IssueProgress(issueId, issue.State, issue.Error,
             articles.Sum(a => a.Count), articles.Where(a => a.Key == ArticleStatus.New).Sum(a => a.Count),
             articles.Where(a => a.Key == ArticleStatus.Failed).Sum(a => a.Count),
             deliveries.Values.Sum(), Count(DeliveryState.Sent), Count(DeliveryState.Deferred), Count(DeliveryState.Failed),
-            Count(DeliveryState.Pending) + Count(DeliveryState.Sending), Count(DeliveryState.Cancelled), waiting);
+            Count(DeliveryState.Pending) + Count(DeliveryState.Sending), Count(DeliveryState.Cancelled), waiting, failedBecause);
     }
 
     public string Describe() => State switch

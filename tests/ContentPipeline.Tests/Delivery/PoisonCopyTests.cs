@@ -79,6 +79,7 @@ public sealed class PoisonCopyTests
         Assert.Equal(Enumerable.Range(1, 3).Select(SendScenario.Address), copies.Keys.Order());
         Assert.All(copies.Values, c => Assert.DoesNotContain("victim", System.Text.Encoding.ASCII.GetString(c.Raw)));
         Assert.Equal(IssueState.Sent, await s.IssueStateAsync());
+        Assert.Contains("1 failed: gave up after 3 attempt(s): the copy could not be made", (await s.Cli.RunAsync("issues", "list")).Output);
     }
 
     private static Dictionary<string, string?> Settings(string mode, RSA? dkim)
