@@ -31,30 +31,37 @@ public sealed class RenderEpisodeJob(AppDbContext db, IssueStories issueStories,
         var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is not { State: IssueState.Recording }) return;
 
-        if (options.Value.IsOn && !await db.Episodes.AnyAsync(e => e.IssueId == issueId, cancellationToken))
-        {
-            var episode = new Episode { IssueId = issueId, Provider = options.Value.Provider.ToString(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-            try
-            {
-                var rendered = await renderer.RenderAsync(issueId, await ScriptAsync(issueId, cancellationToken), await StoriesAsync(issueId, cancellationToken),
-                    cancellationToken);
-                episode.State = EpisodeState.Ready;
-                episode.Audio = rendered.Mp3;
-                episode.DurationSeconds = rendered.DurationSeconds;
-                episode.ChaptersJson = rendered.ChaptersJson;
-                episode.Transcript = rendered.Transcript;
-                episode.Segments = rendered.Segments;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Anything that stops the audio (a missing program, a voice the engine lacks, a bug) stops the episode only.
-                episode.State = EpisodeState.Failed;
-                episode.Error = e is EpisodeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                logger.LogWarning(e, "Episode for issue {IssueId} failed; the issue goes on without it", issueId);
-            }
+        if (!await db.Episodes.AnyAsync(e => e.IssueId == issueId, cancellationToken) && await RecordAsync(issueId, cancellationToken) is { } episode)
             await SaveOnceAsync(episode, cancellationToken);
-        }
         await flow.CompleteAsync(issueId, State, cancellationToken);
+    }
+
+    /// <summary>The episode, ready or failed with its reason; null when speech is off.</summary>
+    private async Task<Episode?> RecordAsync(long issueId, CancellationToken cancellationToken)
+    {
+        var episode = new Episode { IssueId = issueId, Provider = "", CreatedAt = clock.GetUtcNow().UtcDateTime };
+        try
+        {
+            var o = options.Value;
+            if (!o.IsOn) return null;
+            episode.Provider = o.Provider.ToString();
+            var rendered = await renderer.RenderAsync(issueId, await ScriptAsync(issueId, cancellationToken), await StoriesAsync(issueId, cancellationToken),
+                cancellationToken);
+            episode.State = EpisodeState.Ready;
+            episode.Audio = rendered.Mp3;
+            episode.DurationSeconds = rendered.DurationSeconds;
+            episode.ChaptersJson = rendered.ChaptersJson;
+            episode.Transcript = rendered.Transcript;
+            episode.Segments = rendered.Segments;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything that stops the audio (a missing program, a voice the engine lacks, a bug) stops the episode only.
+            episode.State = EpisodeState.Failed;
+            episode.Error = e is EpisodeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            logger.LogWarning(e, "Episode for issue {IssueId} failed; the issue goes on without it", issueId);
+        }
+        return episode;
     }
 
     private async Task<ScriptAnswer> ScriptAsync(long issueId, CancellationToken cancellationToken)

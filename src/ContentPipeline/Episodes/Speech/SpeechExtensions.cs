@@ -13,7 +13,7 @@ public static class SpeechExtensions
     public static IHostApplicationBuilder AddSpeech(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>();
+        builder.Services.AddHostedService<SpeechCheck>();
         builder.Services.AddTextToSpeechClient(Provider)
             .UseLogging()
             .Use((inner, sp) => ActivatorUtilities.CreateInstance<RecordingSpeechClient>(sp, inner));
