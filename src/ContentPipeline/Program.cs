@@ -2,6 +2,8 @@ using ContentPipeline.Admin;
 using ContentPipeline.Cli;
 using ContentPipeline.Data;
 using ContentPipeline.Delivery;
+using ContentPipeline.Episodes;
+using ContentPipeline.Episodes.Speech;
 using ContentPipeline.Health;
 using ContentPipeline.Hosting;
 using ContentPipeline.Ingestion;
@@ -39,6 +41,7 @@ public partial class Program
         builder.AddIssues(role, stages => stages
             .Then<SummarizeArticleJob>()   // Summarizing: one summary per article
             .Then<WriteScriptJob>()        // Scripting: the podcast-script draft
+            .Then<RenderEpisodeJob>()      // Recording: the podcast episode (a failed one never holds the issue back)
             .Then<RenderIssueJob>()        // Rendering: the web version and the subject
             .ThenApproval()                // AwaitingApproval: only with Digest:RequireApproval
             .Then<FanOutDeliveriesJob>()   // FanningOut: one delivery row per active subscriber
@@ -47,6 +50,10 @@ public partial class Program
         builder.AddSummaries();
         // A podcast-script draft per issue, as Markdown and SSML.
         builder.AddScripts();
+        // The voice that reads scripts, chosen by Speech:Provider: Offline (default, espeak-ng); every synthesis recorded and cached.
+        builder.AddSpeech();
+        // The podcast episode of an issue: MP3 with chapters and transcript, from its script (Speech:Enabled).
+        builder.AddEpisodes();
         // The newsletter's HTML and text.
         builder.AddNewsletters();
         // Mail out: the transport, each reader's copy, the ledger of deliveries and their signed unsubscribe links.

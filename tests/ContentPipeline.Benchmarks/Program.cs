@@ -1,4 +1,5 @@
 using ContentPipeline.Benchmarks.Delivery;
+using ContentPipeline.Benchmarks.Episodes;
 using ContentPipeline.Benchmarks.Feeds;
 using ContentPipeline.Benchmarks.Llm;
 using ContentPipeline.Benchmarks.Rouge;
@@ -19,6 +20,7 @@ internal static class Benchmarks
         ["feeds"] = FeedBenchmark.Run,
         ["delivery"] = args => DeliveryBenchmark.RunAsync(args).GetAwaiter().GetResult(),
         ["scale"] = ScaleBenchmark.Run,
+        ["episode"] = EpisodeBenchmark.Run,
     };
 
     public static int Main(string[] args)

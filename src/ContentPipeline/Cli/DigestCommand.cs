@@ -18,7 +18,7 @@ internal static class DigestCommand
 {
     public static Command Create(CommandLine cli, string[] configArgs)
     {
-        var outDir = new Option<string?>("--out") { Description = "Folder for newsletter.html, newsletter.txt, script.md and script.ssml (default data/issues/<id>)" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for newsletter.html, newsletter.txt, script.md, script.ssml and the episode's episode.mp3, chapters.json and transcript.vtt (default data/issues/<id>)" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the issue to be final", DefaultValueFactory = _ => 600 };
         var command = new Command("digest", "Compose (or resume) an issue, send it, and write its files") { outDir, timeout };
         command.SetAction(async (result, ct) =>
@@ -62,13 +62,20 @@ internal static class DigestCommand
             }
             // --out names the folder of the issue this run composed; resumed issues go to their own folders.
             var folder = services.GetRequiredService<ContentRoot>().Resolve(issueId == start.Composed && outDir is not null ? outDir : $"data/issues/{issueId}");
-            await WriteFilesAsync(services, issueId, folder, ct);
+            var episode = await WriteFilesAsync(services, issueId, folder, ct);
+            var episodeFiles = episode is { State: EpisodeState.Ready } ? ", episode.mp3, chapters.json, transcript.vtt" : "";
             await output.WriteLineAsync($"issue #{issueId} {p.State.ToString().ToLowerInvariant()}: {p.Articles - p.ArticlesFailed} article(s), " +
                 $"{p.ArticlesFailed} failed; deliveries: {p.Sent} sent, {p.Deferred} deferred, {p.Failed} failed{(p.Cancelled > 0 ? $", {p.Cancelled} cancelled" : "")}");
             await using (var scope = services.CreateAsyncScope())
                 await output.WriteLineAsync(
                     $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, ct)}");
-            await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml}}");
+            await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml{episodeFiles}}}");
+            await output.WriteLineAsync(episode switch
+            {
+                null => "episode: none (Speech:Enabled is off, or espeak-ng and ffmpeg are not installed)",
+                { State: EpisodeState.Ready } => $"episode: {TimeSpan.FromSeconds(Math.Round(episode.DurationSeconds)):m\\:ss}, {episode.Segments} segment(s)",
+                _ => $"episode failed: {episode.Error}",
+            });
             if (p.State is not (IssueState.Sent or IssueState.AwaitingApproval) && exit == 0) exit = 1;
         }
         return exit;
@@ -97,7 +104,8 @@ internal static class DigestCommand
         }
     }
 
-    private static async Task WriteFilesAsync(IServiceProvider services, long issueId, string folder, CancellationToken ct)
+    /// <summary>Writes the issue's files into the folder; returns its episode (without the audio), if it has one.</summary>
+    private static async Task<Episode?> WriteFilesAsync(IServiceProvider services, long issueId, string folder, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -108,6 +116,15 @@ internal static class DigestCommand
         await File.WriteAllTextAsync(Path.Combine(folder, "newsletter.txt"), issue.Text ?? "", ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "script.md"), script?.Markdown ?? $"No script draft: {issue.Error ?? "none was written"}\n", ct);
         if (script is not null) await File.WriteAllTextAsync(Path.Combine(folder, "script.ssml"), script.Ssml, ct);
+        var episode = await db.Episodes.AsNoTracking().Where(e => e.IssueId == issueId).SingleOrDefaultAsync(ct);
+        if (episode is { State: EpisodeState.Ready, Audio: { } audio })
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "episode.mp3"), audio, ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "chapters.json"), episode.ChaptersJson ?? "", ct);
+            await File.WriteAllTextAsync(Path.Combine(folder, "transcript.vtt"), episode.Transcript ?? "", ct);
+            episode.Audio = null;
+        }
+        return episode;
     }
 
     /// <summary>Hangfire jobs that failed for good while we watched, with their reason.</summary>

@@ -24,6 +24,8 @@ public class AppDbContext : DbContext
     public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<SpeechCall> SpeechCalls => Set<SpeechCall>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -74,6 +76,19 @@ public class AppDbContext : DbContext
             e.Property(c => c.CacheKey).HasMaxLength(64);
             e.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
             e.Property(c => c.Cost).HasConversion<double>();
+        });
+        model.Entity<Episode>(e =>
+        {
+            e.HasIndex(x => x.IssueId).IsUnique();
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.HasOne<Issue>().WithMany().HasForeignKey(x => x.IssueId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SpeechCall>(e =>
+        {
+            e.HasIndex(c => new { c.CacheKey, c.Outcome });
+            e.HasIndex(c => c.IssueId);
+            e.Property(c => c.CacheKey).HasMaxLength(64);
+            e.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
         });
         model.Entity<Delivery>(e =>
         {

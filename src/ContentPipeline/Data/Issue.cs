@@ -4,7 +4,7 @@ namespace ContentPipeline.Data;
 /// Where an issue is in the pipeline. Each state names the job that moves it on; AwaitingApproval (only with
 /// Digest:RequireApproval) waits for an admin instead.
 /// </summary>
-public enum IssueState { Summarizing, Scripting, Rendering, AwaitingApproval, FanningOut, Sending, Sent, Failed }
+public enum IssueState { Summarizing, Scripting, Recording, Rendering, AwaitingApproval, FanningOut, Sending, Sent, Failed }
 
 /// <summary>One newsletter edition.</summary>
 public sealed class Issue

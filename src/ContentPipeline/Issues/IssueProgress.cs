@@ -42,6 +42,7 @@ public sealed record IssueProgress(long IssueId, IssueState State, string? Error
     {
         IssueState.Summarizing => $"summarizing: {Articles - ArticlesPending} of {Articles} article(s) done",
         IssueState.Scripting => "writing the podcast script",
+        IssueState.Recording => "recording the podcast episode",
         IssueState.Rendering => "rendering the newsletter",
         IssueState.AwaitingApproval => $"awaiting approval: an admin approves it at /admin/issues/{IssueId}",
         IssueState.FanningOut => "preparing deliveries",

@@ -27,7 +27,7 @@ public sealed class ScriptSsml(IOptions<ScriptOptions> options)
                 if (i > 0)
                 {
                     xml.WriteStartElement("break", Namespace);
-                    xml.WriteAttributeString("time", segment.Kind is SegmentKind.Transition or SegmentKind.Outro ? "900ms" : "400ms");
+                    xml.WriteAttributeString("time", $"{BreakBefore(segment).TotalMilliseconds:0}ms");
                     xml.WriteEndElement();
                 }
                 xml.WriteStartElement("voice", Namespace);
@@ -41,6 +41,10 @@ public sealed class ScriptSsml(IOptions<ScriptOptions> options)
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"");
     }
 
+    /// <summary>The pause before a segment: longer before a new story and before the sign-off. The episode keeps the same pauses.</summary>
+    public static TimeSpan BreakBefore(ScriptSegment segment) =>
+        TimeSpan.FromMilliseconds(segment.Kind is SegmentKind.Transition or SegmentKind.Outro ? 900 : 400);
+
     /// <summary>Characters XML 1.0 cannot carry at all are dropped; the writer escapes the rest.</summary>
-    private static string Clean(string text) => new(text.Where(XmlConvert.IsXmlChar).ToArray());
+    public static string Clean(string text) => new(text.Where(XmlConvert.IsXmlChar).ToArray());
 }

@@ -16,7 +16,7 @@ public sealed partial class IssuePipelineTests : IDisposable
     {
         var states = Pipeline(requireApproval: false).Steps.Select(s => s.State.ToString()).ToList();
 
-        Assert.Equal(["Summarizing", "Scripting", "Rendering", "AwaitingApproval", "FanningOut", "Sending"], states);
+        Assert.Equal(["Summarizing", "Scripting", "Recording", "Rendering", "AwaitingApproval", "FanningOut", "Sending"], states);
         var readme = File.ReadAllText(Path.Combine(TestRoot.RepositoryRoot, "README.md"));
         var section = readme[readme.IndexOf("## How an issue moves", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];

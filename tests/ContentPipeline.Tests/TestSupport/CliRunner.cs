@@ -13,11 +13,19 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the real command line in-process against a test's own folder and settings.</summary>
 public sealed class CliRunner(ContentRoot root, IDictionary<string, string?>? settings = null)
 {
-    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+    public IDictionary<string, string?> Settings { get; } = WithDefaults(settings);
+
+    private static Dictionary<string, string?> WithDefaults(IDictionary<string, string?>? settings)
     {
-        // Scheduled jobs (deferred sends) come back quickly in tests.
-        ["Jobs:SchedulePollingSeconds"] = "0.2",
-    };
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            // Scheduled jobs (deferred sends) come back quickly in tests.
+            ["Jobs:SchedulePollingSeconds"] = "0.2",
+        };
+        // An episode costs seconds of CPU per digest: only the tests about episodes (Episodes/) turn speech on.
+        all.TryAdd("Speech:Enabled", "false");
+        return all;
+    }
 
     public async Task<CliResult> RunAsync(params string[] args)
     {

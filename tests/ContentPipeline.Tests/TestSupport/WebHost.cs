@@ -27,6 +27,7 @@ public sealed class WebHost : IAsyncDisposable
     public static async Task<WebHost> StartAsync(ContentRoot root, string environment, IDictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(settings) { ["Jobs:SchedulePollingSeconds"] = "0.2" };
+        all.TryAdd("Speech:Enabled", "false");
         var app = AppHost.BuildWeb(["--urls", "http://127.0.0.1:0", "--environment", environment], Program.AddFeatures, Program.MapEndpoints,
             root, b => b.Configuration.AddInMemoryCollection(all));
         await app.StartAsync();

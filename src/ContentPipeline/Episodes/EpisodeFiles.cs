@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContentPipeline.Episodes;
+
+/// <summary>The episode's companion files, written from the audio's own timeline.</summary>
+public static class EpisodeFiles
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Podcasting 2.0 JSON chapters (version 1.2.0): startTime and endTime in seconds, a title, and the story's link as url.</summary>
+    public static string ChaptersJson(IEnumerable<EpisodeChapter> chapters) => JsonSerializer.Serialize(new
+    {
+        version = "1.2.0",
+        chapters = chapters.Select(c => new { startTime = Math.Round(c.Start, 3), endTime = Math.Round(c.End, 3), title = c.Title, url = c.Url }),
+    }, Json);
+
+    /// <summary>WebVTT: a cue per segment, the speaker as a voice span.</summary>
+    public static string Transcript(IEnumerable<TimedSegment> segments)
+    {
+        var vtt = new StringBuilder("WEBVTT\n");
+        var n = 0;
+        foreach (var s in segments)
+            vtt.Append(CultureInfo.InvariantCulture, $"\n{++n}\n{Clock(s.Start)} --> {Clock(s.End)}\n<v {Escape(s.Segment.Speaker)}>{Escape(s.Segment.Text)}\n");
+        return vtt.ToString();
+    }
+
+    /// <summary>ffmpeg's FFMETADATA with a [CHAPTER] per chapter, in milliseconds; ffmpeg writes them as ID3v2 CHAP frames and a CTOC.</summary>
+    public static string FfMetadata(string title, IEnumerable<EpisodeChapter> chapters)
+    {
+        var text = new StringBuilder(";FFMETADATA1\n").Append("title=").Append(Meta(title)).Append('\n');
+        foreach (var c in chapters)
+            text.Append(CultureInfo.InvariantCulture,
+                $"[CHAPTER]\nTIMEBASE=1/1000\nSTART={(long)Math.Round(c.Start * 1000)}\nEND={(long)Math.Round(c.End * 1000)}\ntitle={Meta(c.Title)}\n");
+        return text.ToString();
+    }
+
+    private static string Clock(double seconds) => TimeSpan.FromMilliseconds(Math.Round(seconds * 1000)).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+
+    /// <summary>A cue's text may not carry a raw &amp;, &lt; or &gt;, nor the blank line that ends a cue.</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").ReplaceLineEndings(" ");
+
+    /// <summary>FFMETADATA escapes '=', ';', '#', '\' and newlines with a backslash.</summary>
+    private static string Meta(string value)
+    {
+        var text = new StringBuilder();
+        foreach (var c in value.ReplaceLineEndings(" "))
+        {
+            if (c is '=' or ';' or '#' or '\\') text.Append('\\');
+            text.Append(c);
+        }
+        return text.ToString();
+    }
+}
