@@ -7,6 +7,7 @@ using ContentPipeline.Data;
 using ContentPipeline.Episodes;
 using ContentPipeline.Hosting;
 using ContentPipeline.Scripts;
+using ContentPipeline.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,8 @@ internal static partial class EpisodeBenchmark
     private static async Task<int> RunAsync(string[] args)
     {
         var minutes = Option(args, "--minutes", 5);
-        var root = BenchmarkFolder.Create();
+        using var folder = new TestRoot();
+        var root = folder.Root;
         var settings = new Dictionary<string, string?>
         {
             ["Jobs:SchedulePollingSeconds"] = "0.2",
@@ -39,43 +41,36 @@ internal static partial class EpisodeBenchmark
             ["Script:Hosts:0"] = "Alex", ["Script:Hosts:1"] = "Sam",
             ["Script:Voices:Alex"] = "en-gb+m3", ["Script:Voices:Sam"] = "en-us+f2",
         };
-        try
-        {
-            var samples = Path.Combine(ContentRoot.Find().Path, DemoCommand.SamplesFolder);
-            await RunCommandAsync(root, settings, "ingest", samples);
-            await RunCommandAsync(root, settings, "digest");
-            settings["Speech:Enabled"] = "true";
+        var samples = Path.Combine(TestRoot.RepositoryRoot, DemoCommand.SamplesFolder);
+        await RunCommandAsync(root, settings, "ingest", samples);
+        await RunCommandAsync(root, settings, "digest");
+        settings["Speech:Enabled"] = "true";
 
-            using var host = AppHost.BuildCli([], jobServer: false, verbose: false, Program.AddFeatures, root, b => b.Configuration.AddInMemoryCollection(settings));
-            await host.StartAsync();
-            var (ours, peak) = await TimeStageAsync(host.Services, root);
-            await using var db = Open(root);
-            var episode = await db.Episodes.AsNoTracking().SingleAsync();
-            if (episode.State != EpisodeState.Ready) throw new InvalidOperationException($"the episode failed: {episode.Error}");
-            var calls = await db.SpeechCalls.CountAsync();
-            var script = JsonSerializer.Deserialize<ScriptAnswer>(await db.ScriptDrafts.AsNoTracking().Select(s => s.SegmentsJson).SingleAsync(),
-                JsonSerializerOptions.Web)!;
-            var words = script.Segments.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
-            var reference = await ReferenceAsync(string.Join(" ", script.Segments.Select(s => s.Text)));
+        using var host = AppHost.BuildCli([], jobServer: false, verbose: false, Program.AddFeatures, root, b => b.Configuration.AddInMemoryCollection(settings));
+        await host.StartAsync();
+        var (ours, peak) = await TimeStageAsync(host.Services, root);
+        await using var db = Open(root);
+        var episode = await db.Episodes.AsNoTracking().SingleAsync();
+        if (episode.State != EpisodeState.Ready) throw new InvalidOperationException($"the episode failed: {episode.Error}");
+        var calls = await db.SpeechCalls.CountAsync();
+        var script = JsonSerializer.Deserialize<ScriptAnswer>(await db.ScriptDrafts.AsNoTracking().Select(s => s.SegmentsJson).SingleAsync(),
+            JsonSerializerOptions.Web)!;
+        var words = script.Segments.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var reference = await ReferenceAsync(string.Join(" ", script.Segments.Select(s => s.Text)));
 
-            await db.Episodes.ExecuteDeleteAsync();
-            var (cached, _) = await TimeStageAsync(host.Services, root);
-            var newCalls = await db.SpeechCalls.CountAsync() - calls;
-            await host.StopAsync();
+        await db.Episodes.ExecuteDeleteAsync();
+        var (cached, _) = await TimeStageAsync(host.Services, root);
+        var newCalls = await db.SpeechCalls.CountAsync() - calls;
+        await host.StopAsync();
 
-            Console.WriteLine($"episode of {script.Segments.Count} segments, {words} words, two hosts, target {minutes} min at 150 words per minute");
-            Console.WriteLine($"  audio duration (ffprobe)   {episode.DurationSeconds:F1} s  ({episode.DurationSeconds / (minutes * 60.0):P1} of the target)");
-            Console.WriteLine($"  Recording stage, wall      {ours.TotalSeconds:F2} s  (real-time factor {ours.TotalSeconds / episode.DurationSeconds:F4})");
-            Console.WriteLine($"  espeak-ng + ffmpeg direct  {reference.TotalSeconds:F2} s  (one espeak-ng run on the whole text, the same two ffmpeg passes)");
-            Console.WriteLine($"  overhead ratio             {ours / reference:F3}  (goal <= 1.2)");
-            Console.WriteLine($"  peak working set           {peak / 1048576.0:F0} MB (this process, during the stage; espeak-ng and ffmpeg run apart)");
-            Console.WriteLine($"  second run                 {cached.TotalSeconds:F2} s, {newCalls} synthesis call(s) (goal 0)");
-            return 0;
-        }
-        finally
-        {
-            Directory.Delete(root.Path, recursive: true);
-        }
+        Console.WriteLine($"episode of {script.Segments.Count} segments, {words} words, two hosts, target {minutes} min at 150 words per minute");
+        Console.WriteLine($"  audio duration (ffprobe)   {episode.DurationSeconds:F1} s  ({episode.DurationSeconds / (minutes * 60.0):P1} of the target)");
+        Console.WriteLine($"  Recording stage, wall      {ours.TotalSeconds:F2} s  (real-time factor {ours.TotalSeconds / episode.DurationSeconds:F4})");
+        Console.WriteLine($"  espeak-ng + ffmpeg direct  {reference.TotalSeconds:F2} s  (one espeak-ng run on the whole text, the same two ffmpeg passes)");
+        Console.WriteLine($"  overhead ratio             {ours / reference:F3}  (goal <= 1.2)");
+        Console.WriteLine($"  peak working set           {peak / 1048576.0:F0} MB (this process, during the stage; espeak-ng and ffmpeg run apart)");
+        Console.WriteLine($"  second run                 {cached.TotalSeconds:F2} s, {newCalls} synthesis call(s) (goal 0)");
+        return 0;
     }
 
     private static async Task<(TimeSpan Wall, long PeakWorkingSet)> TimeStageAsync(IServiceProvider services, ContentRoot root)
