@@ -2,16 +2,52 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContentPipeline.Episodes;
 
-public enum SpeechProvider { Offline }
+public enum SpeechProvider { Offline, AzureOpenAI, OpenAI }
 
 /// <summary>Speech: the podcast episode read aloud from the script, and the programs that make it.</summary>
 public sealed class SpeechOptions
 {
     public const string Section = "Speech";
 
-    /// <summary>Offline: Debian's espeak-ng, run as a separate process. AzureOpenAI and OpenAI come later, behind the same seam.</summary>
+    /// <summary>Offline: Debian's espeak-ng, run as a separate process. AzureOpenAI, OpenAI: a speech endpoint over HTTP.</summary>
     [Required]
     public SpeechProvider Provider { get; set; } = SpeechProvider.Offline;
+
+    public string? Endpoint { get; set; }
+    public string? Deployment { get; set; }
+    public string? Model { get; set; }
+    public string? ApiKey { get; set; }
+    public string? ApiVersion { get; set; }
+
+    /// <summary>The longest text one request may carry; longer segments are split at sentence boundaries.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxInputCharacters { get; set; } = 4096;
+
+    [Range(1, 64)]
+    public int MaxConcurrency { get; set; } = 4;
+
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 4;
+
+    [Range(1, 60_000)]
+    public int RetryBaseDelayMs { get; set; } = 1000;
+
+    [Range(1, 600)]
+    public int MaxRetryDelaySeconds { get; set; } = 60;
+
+    /// <summary>Price per million characters by model (deployment) name, for cost estimates.</summary>
+    public Dictionary<string, decimal> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The model recorded on speech calls and looked up in Prices.</summary>
+    public string ModelName => Provider switch
+    {
+        SpeechProvider.AzureOpenAI => Deployment ?? "",
+        SpeechProvider.OpenAI => Model ?? "",
+        _ => "espeak-ng",
+    };
+
+    public decimal Cost(string? model, long characters) =>
+        (model is not null && Prices.TryGetValue(model, out var p)) || Prices.TryGetValue(ModelName, out p) ? characters * p / 1_000_000m : 0m;
 
     /// <summary>Null: on when the programs below exist. True: they must exist (checked at start). False: no episodes.</summary>
     public bool? Enabled { get; set; }
