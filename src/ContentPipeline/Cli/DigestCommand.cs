@@ -1,11 +1,14 @@
 using ContentPipeline.Issues;
 using System.CommandLine;
 using ContentPipeline.Data;
+using ContentPipeline.Episodes;
+using ContentPipeline.Episodes.Speech;
 using ContentPipeline.Hosting;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Cli;
 
@@ -67,8 +70,12 @@ internal static class DigestCommand
             await output.WriteLineAsync($"issue #{issueId} {p.State.ToString().ToLowerInvariant()}: {p.Articles - p.ArticlesFailed} article(s), " +
                 $"{p.ArticlesFailed} failed; deliveries: {p.Sent} sent, {p.Deferred} deferred, {p.Failed} failed{(p.Cancelled > 0 ? $", {p.Cancelled} cancelled" : "")}");
             await using (var scope = services.CreateAsyncScope())
-                await output.WriteLineAsync(
-                    $"model: {await ModelUsage.ForIssueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), issueId, ct)}");
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await output.WriteLineAsync($"model: {await ModelUsage.ForIssueAsync(db, issueId, ct)}");
+                var speech = await SpeechUsage.ForIssueAsync(db, issueId, services.GetRequiredService<IOptions<SpeechOptions>>().Value, ct);
+                if (speech.Calls > 0) await output.WriteLineAsync($"speech: {speech}");
+            }
             await output.WriteLineAsync($"files: {folder}{Path.DirectorySeparatorChar}{{newsletter.html, newsletter.txt, script.md, script.ssml{episodeFiles}}}");
             await output.WriteLineAsync(episode switch
             {

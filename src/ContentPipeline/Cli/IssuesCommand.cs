@@ -3,9 +3,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ContentPipeline.Data;
+using ContentPipeline.Episodes;
+using ContentPipeline.Episodes.Speech;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ContentPipeline.Cli;
 
@@ -25,6 +28,7 @@ internal static class IssuesCommand
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var output = result.InvocationConfiguration.Output;
+            var speechOptions = scope.ServiceProvider.GetRequiredService<IOptions<SpeechOptions>>().Value;
             var issues = await db.Issues.AsNoTracking().OrderByDescending(i => i.Id).Select(i => new { i.Id, i.Subject, i.CreatedAt, i.SentAt }).ToListAsync(ct);
             if (!result.GetValue(json))
                 await output.WriteLineAsync($"{"id",5}  {"state",-11} {"created (UTC)",-16}  {"articles",8}  {"sent",6} {"deferred",8} {"failed",6}  {"calls",5} {"tokens in",10} {"out",8} {"cost",8}  subject");
@@ -32,6 +36,7 @@ internal static class IssuesCommand
             {
                 var progress = (await IssueProgress.LoadAsync(db, issue.Id, ct))!;
                 var usage = await ModelUsage.ForIssueAsync(db, issue.Id, ct);
+                var speech = await SpeechUsage.ForIssueAsync(db, issue.Id, speechOptions, ct);
                 var created = issue.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
                 await output.WriteLineAsync(result.GetValue(json)
                     ? JsonSerializer.Serialize(new
@@ -41,10 +46,11 @@ internal static class IssuesCommand
                         sent = progress.Sent, deferred = progress.Deferred, failed = progress.Failed, cancelled = progress.Cancelled,
                         waiting = progress.Waiting, failedBecause = progress.FailedBecause, error = progress.Error,
                         modelCalls = usage.Calls, inputTokens = usage.InputTokens, outputTokens = usage.OutputTokens, cost = usage.Cost,
+                        speechCalls = speech.Calls, speechCharacters = speech.Characters, speechCost = speech.Cost,
                     }, Json)
                     : $"{issue.Id,5}  {progress.State,-11} {created,-16}  {progress.Articles - progress.ArticlesFailed,8}  {progress.Sent,6} {progress.Deferred,8} " +
                       $"{progress.Failed,6}  {usage.Calls,5} {usage.InputTokens,10:N0} {usage.OutputTokens,8:N0} {usage.Cost,8:0.####}  {issue.Subject}" +
-                      (progress.Waiting is { } why ? $"\n       waiting: {why}" : "") + (progress.FailedBecause is { } failed ? $"\n       {failed}" : "") +
+                      (speech.Calls > 0 ? $"\n       speech: {speech}" : "") + (progress.Waiting is { } why ? $"\n       waiting: {why}" : "") + (progress.FailedBecause is { } failed ? $"\n       {failed}" : "") +
                       (progress.Error is { } error ? $"\n       error: {error}" : ""));
             }
             return 0;

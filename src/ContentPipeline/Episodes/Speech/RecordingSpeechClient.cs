@@ -13,11 +13,14 @@ namespace ContentPipeline.Episodes.Speech;
 /// Records every synthesis in SpeechCalls and answers one it has made before from there, so re-running an episode (a
 /// retry, a resume) makes no new call. The key covers provider, model, voice, speed, language and the text. The
 /// request's "issueId" property, when set, is recorded and is not part of the key.
+/// A provider's layer may say how many characters it was paid for (CharactersProperty on the response: the plain text,
+/// not the SSML); otherwise the text's length is recorded.
 /// </summary>
 public sealed class RecordingSpeechClient(ITextToSpeechClient inner, IServiceScopeFactory scopes, IOptions<SpeechOptions> options,
     TimeProvider clock, ILogger<RecordingSpeechClient> logger) : DelegatingTextToSpeechClient(inner)
 {
     public const string IssueIdProperty = "issueId";
+    public const string CharactersProperty = "characters";
 
     public override async Task<TextToSpeechResponse> GetAudioAsync(string text, TextToSpeechOptions? speech = null,
         CancellationToken cancellationToken = default)
@@ -46,7 +49,8 @@ public sealed class RecordingSpeechClient(ITextToSpeechClient inner, IServiceSco
             {
                 CacheKey = key, Provider = provider, Model = response.ModelId ?? model, Voice = voice, Outcome = SpeechCallOutcome.Succeeded,
                 Audio = audio.Data.ToArray(), MediaType = audio.MediaType,
-            }, speech, text, started);
+                Characters = response.AdditionalProperties?.TryGetValue(CharactersProperty, out var n) == true && n is int billed ? billed : text.Length,
+            }, speech, started);
             return response;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -54,15 +58,15 @@ public sealed class RecordingSpeechClient(ITextToSpeechClient inner, IServiceSco
             await RecordAsync(new SpeechCall
             {
                 CacheKey = key, Provider = provider, Model = model, Voice = voice, Outcome = SpeechCallOutcome.Failed, Error = e.Message,
-            }, speech, text, started);
+                Characters = text.Length,
+            }, speech, started);
             throw;
         }
     }
 
-    private async Task RecordAsync(SpeechCall call, TextToSpeechOptions? speech, string text, long started)
+    private async Task RecordAsync(SpeechCall call, TextToSpeechOptions? speech, long started)
     {
         call.IssueId = speech?.AdditionalProperties?.TryGetValue(IssueIdProperty, out var id) == true && id is long issueId ? issueId : null;
-        call.Characters = text.Length;
         call.DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         call.CreatedAt = clock.GetUtcNow().UtcDateTime;
         await using var services = scopes.CreateAsyncScope();

@@ -25,7 +25,8 @@ public sealed partial class SentenceSplittingSpeechClient(ITextToSpeechClient in
         request.AudioFormat = Format;
         var parts = new List<Wav>();
         string? model = null;
-        foreach (var part in Split(PlainText(text), o.MaxInputCharacters))
+        var plain = PlainText(text);
+        foreach (var part in Split(plain, o.MaxInputCharacters))
         {
             var response = await base.GetAudioAsync(part, request, cancellationToken);
             model ??= response.ModelId;
@@ -37,7 +38,11 @@ public sealed partial class SentenceSplittingSpeechClient(ITextToSpeechClient in
         using var joined = new MemoryStream();
         Wav.Write(joined, parts[0], parts.Sum(p => (long)p.Samples.Length));
         foreach (var p in parts) joined.Write(p.Samples);
-        return new TextToSpeechResponse([new DataContent(joined.ToArray(), "audio/wav")]) { ModelId = model };
+        return new TextToSpeechResponse([new DataContent(joined.ToArray(), "audio/wav")])
+        {
+            ModelId = model,
+            AdditionalProperties = new() { [RecordingSpeechClient.CharactersProperty] = plain.Length },
+        };
     }
 
     /// <summary>The renderer's SSML as the text inside it: these endpoints read markup aloud.</summary>

@@ -39,7 +39,8 @@ public sealed class OpenAISpeechProviderTests : IDisposable
             SpeechReply.Error(429, "slow down", new Dictionary<string, string> { ["Retry-After"] = "1" }),
             SpeechReply.Error(500, "oops"),
             SpeechReply.Audio(Voice)));
-        var settings = Speaking(server.OpenAISettings(("Speech:MaxConcurrency", "1"), ("Speech:MaxInputCharacters", "200")));
+        var settings = Speaking(server.OpenAISettings(("Speech:MaxConcurrency", "1"), ("Speech:MaxInputCharacters", "200"),
+            ("Speech:Prices:tts-test", "15")));
         var cli = new CliRunner(_root.Root, settings);
         await IngestSamplesAsync(cli);
         var folder = Path.Combine(_root.Path, "out");
@@ -59,6 +60,7 @@ public sealed class OpenAISpeechProviderTests : IDisposable
             Assert.Contains(r.Voice, new[] { "alloy", "echo" });
             Assert.InRange(r.Input.Length, 1, 200);
             Assert.DoesNotContain("<", r.Input);
+            Assert.InRange(r.Body["speed"]!.GetValue<double>(), 1, 1.25);
         });
         Assert.Equal(["alloy", "echo"], requests.Select(r => r.Voice).Distinct().Order());
         // The 429 and the 500 were retried with the same text, the 429 after its Retry-After second.
@@ -69,6 +71,13 @@ public sealed class OpenAISpeechProviderTests : IDisposable
         await using var db = TestDb.Open(_root.Root);
         var calls = await db.SpeechCalls.AsNoTracking().ToListAsync();
         Assert.All(calls, c => Assert.Equal(("OpenAI", "tts-test", SpeechCallOutcome.Succeeded), (c.Provider, c.Model, c.Outcome)));
+        // Priced by the plain text's characters (what the provider bills), shown beside the model calls.
+        var characters = calls.Sum(c => c.Characters);
+        Assert.Equal(requests.Skip(2).Sum(r => r.Input.Length), characters, tolerance: requests.Count);
+        var cost = characters * 15m / 1_000_000m;
+        Assert.Contains($"speech: {calls.Count} speech call(s), {characters:N0} characters, estimated cost {cost:0.####}", result.Output);
+        var list = await cli.RunAsync("issues", "list");
+        Assert.Contains($"speech: {calls.Count} speech call(s), {characters:N0} characters, estimated cost {cost:0.####}", list.Output);
         // Segments longer than Speech:MaxInputCharacters were split: more requests (less the two faults) than recorded segments.
         Assert.True(requests.Count - 2 > calls.Count, $"{requests.Count} requests for {calls.Count} segments");
 
