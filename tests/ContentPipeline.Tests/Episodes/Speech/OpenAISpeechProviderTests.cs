@@ -163,17 +163,42 @@ public sealed class OpenAISpeechProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task AzureOpenAISpeech_WithoutADeployment_StopsTheHostAtStart_NamingTheKey()
+    public async Task AKeyTheVoiceRefuses_FailsTheEpisodeAtOnce_WithoutRetrying()
+    {
+        await using var server = await SpeechServer.StartAsync(_ => SpeechReply.Error(401, "Incorrect API key provided"));
+        var cli = new CliRunner(_root.Root, Speaking(server.OpenAISettings(("Speech:MaxConcurrency", "1"), ("Speech:ApiKey", "wrong-key-789"))));
+        await IngestSamplesAsync(cli);
+
+        var result = await cli.RunAsync("digest");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("issue #1 sent", result.Output);
+        Assert.Contains("episode failed: the OpenAI voice failed: HTTP 401: ", result.Output);
+        Assert.Contains("Incorrect API key provided", result.Output);
+        Assert.DoesNotContain("wrong-key-789", result.Output + result.Error);
+        var requests = server.Requests.ToList();
+        Assert.Equal(requests.Count, requests.Select(r => (r.Input, r.Voice)).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("AzureOpenAI", "https://example.openai.azure.com/", null, null, "k", "Speech:Deployment is required when Speech:Provider is AzureOpenAI")]
+    [InlineData("AzureOpenAI", "https://example.openai.azure.com/", "tts", null, null, "Speech:ApiKey is required when Speech:Provider is AzureOpenAI")]
+    [InlineData("OpenAI", "http://localhost:8000/v1", null, null, null, "Speech:Model is required when Speech:Provider is OpenAI")]
+    [InlineData("OpenAI", null, null, "tts-1", null, "Speech:Endpoint is required when Speech:Provider is OpenAI")]
+    [InlineData("OpenAI", "localhost:8000", null, "tts-1", null, "Speech:Endpoint must be an absolute http(s) URL; got 'localhost:8000'")]
+    public async Task ASpeechProviderMissingASetting_StopsTheHostAtStart_NamingTheKey(string provider, string? endpoint, string? deployment,
+        string? model, string? key, string message)
     {
         var cli = new CliRunner(_root.Root, new Dictionary<string, string?>
         {
-            ["Speech:Provider"] = "AzureOpenAI", ["Speech:Endpoint"] = "https://example.openai.azure.com/", ["Speech:ApiKey"] = "k",
+            ["Speech:Provider"] = provider, ["Speech:Endpoint"] = endpoint, ["Speech:Deployment"] = deployment,
+            ["Speech:Model"] = model, ["Speech:ApiKey"] = key,
         });
 
         var result = await cli.RunAsync("issues", "list");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("Speech:Deployment is required when Speech:Provider is AzureOpenAI", result.Error);
+        Assert.Contains(message, result.Error);
     }
 
     private async Task IngestSamplesAsync(CliRunner cli)
