@@ -21,6 +21,16 @@ public static class EpisodeFiles
         chapters = chapters.Select(c => new { startTime = Math.Round(c.Start, 3), endTime = Math.Round(c.End, 3), title = c.Title, url = c.Url }),
     }, Json);
 
+    /// <summary>The chapters back from their JSON, for the pages and the feed that show them; none when there is none.</summary>
+    public static IReadOnlyList<EpisodeChapter> ReadChapters(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("chapters").EnumerateArray().Select(c => new EpisodeChapter(
+            c.GetProperty("title").GetString() ?? "", c.TryGetProperty("url", out var url) ? url.GetString() : null,
+            c.GetProperty("startTime").GetDouble(), c.TryGetProperty("endTime", out var end) ? end.GetDouble() : 0)).ToList();
+    }
+
     /// <summary>WebVTT: a cue per segment, the speaker as a voice span.</summary>
     public static string Transcript(IEnumerable<TimedSegment> segments)
     {
