@@ -31,6 +31,24 @@ public static class EpisodeFiles
             c.GetProperty("startTime").GetDouble(), c.TryGetProperty("endTime", out var end) ? end.GetDouble() : 0)).ToList();
     }
 
+    /// <summary>The transcript's cues back as text (start, speaker, words), for the page that shows it.</summary>
+    public static IReadOnlyList<(double Start, string Speaker, string Text)> ReadTranscript(string? vtt)
+    {
+        var cues = new List<(double, string, string)>();
+        if (string.IsNullOrEmpty(vtt)) return cues;
+        double start = 0;
+        foreach (var line in vtt.Split('\n'))
+        {
+            var arrow = line.IndexOf(" --> ", StringComparison.Ordinal);
+            if (arrow > 0 && TimeSpan.TryParseExact(line[..arrow], @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture, out var at)) start = at.TotalSeconds;
+            else if (line.StartsWith("<v ", StringComparison.Ordinal) && line.IndexOf('>') is > 3 and var close)
+                cues.Add((start, Unescape(line[3..close]), Unescape(line[(close + 1)..])));
+        }
+        return cues;
+    }
+
+    private static string Unescape(string text) => text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+
     /// <summary>WebVTT: a cue per segment, the speaker as a voice span.</summary>
     public static string Transcript(IEnumerable<TimedSegment> segments)
     {
