@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -29,7 +28,7 @@ public sealed class PodcastFeedTests : IAsyncLifetime
             ["Podcast:Author"] = "Pipeline Newsroom",
         });
         var mp3 = Path.Combine(_root.Path, "tone.mp3");
-        Tone(mp3, seconds: 3);
+        EpisodeAudio.Tone(mp3, seconds: 3);
         _mp3 = await File.ReadAllBytesAsync(mp3);
         _duration = EpisodeAudio.Duration(mp3);
         await using var db = TestDb.Open(_root.Root);
@@ -151,17 +150,6 @@ public sealed class PodcastFeedTests : IAsyncLifetime
     {
         // The Podcasting 2.0 namespace's own example for podcast:guid.
         Assert.Equal(new Guid("917393e3-1b1e-5cef-ace4-edaa54e1f810"), PodcastGuid.ForFeed("https://mp3s.nashownotes.com/pc20rss.xml/"));
-    }
-
-    /// <summary>A real MP3 of a sine tone, by ffmpeg, so the duration the page and the feed report is measurable.</summary>
-    private static void Tone(string mp3, int seconds)
-    {
-        var start = new ProcessStartInfo("/usr/bin/ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
-            "-ac", "1", "-b:a", "64k", "-y", mp3]) { RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
     }
 
     private static int BigEndian(byte[] bytes, int at) => bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
