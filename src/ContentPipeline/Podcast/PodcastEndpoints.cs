@@ -32,7 +32,8 @@ public static class PodcastEndpoints
             return Results.Text(PodcastFeed.Write(podcast.Value, title, links, episodes), "application/rss+xml; charset=utf-8");
         });
 
-        app.MapGet("/issues/{id:long}/episode.mp3", async (long id, AppDbContext db, CancellationToken ct) =>
+        // HEAD too: apps and directories ask for an enclosure's length and range support before they download it.
+        app.MapMethods("/issues/{id:long}/episode.mp3", [HttpMethods.Get, HttpMethods.Head], async (long id, AppDbContext db, CancellationToken ct) =>
             await Public(db).Where(e => e.IssueId == id).Select(e => new { e.Audio, e.CreatedAt }).SingleOrDefaultAsync(ct) is { Audio: { } audio } e
                 ? Results.File(audio, "audio/mpeg", enableRangeProcessing: true, lastModified: Stamp(e.CreatedAt), entityTag: Tag(id, e.CreatedAt))
                 : Results.NotFound());

@@ -41,7 +41,7 @@ public static class PodcastFeed
             new XElement(Itunes + "type", "episodic"),
             new XElement(Podcast + "guid", PodcastGuid.ForFeed(links.Feed).ToString()),
             new XElement(Podcast + "locked", new XAttribute("owner", show.OwnerEmail), show.Locked ? "yes" : "no"));
-        foreach (var e in episodes) channel.Add(Item(e, links));
+        foreach (var e in episodes) channel.Add(Item(e, show, links));
         var rss = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("rss", new XAttribute("version", "2.0"),
             new XAttribute(XNamespace.Xmlns + "itunes", Itunes), new XAttribute(XNamespace.Xmlns + "podcast", Podcast),
             new XAttribute(XNamespace.Xmlns + "atom", Atom), channel));
@@ -51,7 +51,7 @@ public static class PodcastFeed
         return text.ToString();
     }
 
-    private static XElement Item(FeedEpisode e, FeedLinks links) => new("item",
+    private static XElement Item(FeedEpisode e, PodcastOptions show, FeedLinks links) => new("item",
         new XElement("title", e.Title),
         new XElement("description", ShowNotes(e)),
         new XElement("enclosure", new XAttribute("url", links.Episode(e.IssueId)), new XAttribute("length", e.Bytes), new XAttribute("type", "audio/mpeg")),
@@ -59,7 +59,7 @@ public static class PodcastFeed
         new XElement("link", links.Site.TrimEnd('/') + "/" + e.IssueId),
         new XElement("pubDate", new DateTimeOffset(DateTime.SpecifyKind(e.SentAt, DateTimeKind.Utc)).ToString("r", CultureInfo.InvariantCulture)),
         new XElement(Itunes + "duration", (long)Math.Round(e.DurationSeconds)),
-        new XElement(Itunes + "explicit", "false"),
+        new XElement(Itunes + "explicit", show.Explicit ? "true" : "false"),
         new XElement(Podcast + "transcript", new XAttribute("url", links.Transcript(e.IssueId)), new XAttribute("type", "text/vtt"), new XAttribute("rel", "captions")),
         new XElement(Podcast + "chapters", new XAttribute("url", links.Chapters(e.IssueId)), new XAttribute("type", "application/json+chapters")));
 

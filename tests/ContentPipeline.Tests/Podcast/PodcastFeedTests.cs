@@ -112,6 +112,11 @@ public sealed class PodcastFeedTests : IAsyncLifetime
         Assert.NotNull(whole.Content.Headers.LastModified);
         var etag = whole.Headers.ETag!;
 
+        using var head = await _host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/issues/1/episode.mp3"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(_mp3.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(etag, head.Headers.ETag);
+
         using var range = new HttpRequestMessage(HttpMethod.Get, "/issues/1/episode.mp3");
         range.Headers.Range = new RangeHeaderValue(100, 1099);
         using var partial = await _host.Http.SendAsync(range);
