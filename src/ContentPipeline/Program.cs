@@ -11,6 +11,7 @@ using ContentPipeline.Issues;
 using ContentPipeline.Jobs;
 using ContentPipeline.Llm;
 using ContentPipeline.Newsletters;
+using ContentPipeline.Podcast;
 using ContentPipeline.Scripts;
 using ContentPipeline.Subscribers;
 using ContentPipeline.Summaries;
@@ -56,6 +57,8 @@ public partial class Program
         builder.AddEpisodes();
         // The newsletter's HTML and text.
         builder.AddNewsletters();
+        // The podcast feed's show settings (Podcast), checked at start with its cover.
+        builder.AddPodcast();
         // Mail out: the transport, each reader's copy, the ledger of deliveries and their signed unsubscribe links.
         builder.AddDelivery();
         // Subscribers: sign-up with double opt-in, confirmation, unsubscribe, import and export.
@@ -81,6 +84,8 @@ public partial class Program
         app.MapUnsubscribe();
         // Web sign-up with double opt-in: GET /confirm shows a button, POST confirms.
         app.MapSubscribe();
+        // The podcast: /podcast.xml and each sent issue's episode, chapters and transcript (byte ranges, ETag), and the cover.
+        app.MapPodcast();
         // The Razor Pages: the public archive of sent issues (/issues) and the admin pages (/admin, admins only).
         app.MapRazorPages();
         // The admin previews and the admin API (/api): admins only.

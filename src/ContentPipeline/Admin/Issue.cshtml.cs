@@ -7,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentPipeline.Admin;
 
+/// <summary>The issue's episode as the admin page shows it: never its audio bytes, only what they are.</summary>
+public sealed record AdminEpisode(EpisodeState State, string? Error, double DurationSeconds, int Segments, string Provider, long Bytes, DateTime CreatedAt);
+
 /// <summary>One issue: HTML and text previews, the script draft, delivery counts, approval and a test send to the admin.</summary>
 public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, IssueFlow flow,
     ILogger<AdminIssuePage> logger) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
     public ScriptDraft? Script { get; private set; }
+    public AdminEpisode? Episode { get; private set; }
     public Dictionary<DeliveryState, int> Deliveries { get; private set; } = [];
     public List<Article> Articles { get; private set; } = [];
     public ModelUsage Usage { get; private set; } = null!;
@@ -25,6 +29,9 @@ public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, Issu
         if (issue is null) return NotFound();
         Issue = issue;
         Script = await db.ScriptDrafts.AsNoTracking().SingleOrDefaultAsync(s => s.IssueId == id, cancellationToken);
+        Episode = await db.Episodes.AsNoTracking().Where(e => e.IssueId == id)
+            .Select(e => new AdminEpisode(e.State, e.Error, e.DurationSeconds, e.Segments, e.Provider, e.Audio == null ? 0 : e.Audio.Length, e.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
         Deliveries = await db.Deliveries.Where(d => d.IssueId == id).GroupBy(d => d.State)
             .ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken);
         Articles = await db.Articles.AsNoTracking().Where(a => a.IssueId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);

@@ -19,7 +19,8 @@ public sealed class IssueTestSend(AppDbContext db, IssueStories stories, Newslet
         var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null) return "there is no such issue";
         if (issue.Html is null) return "the issue is not rendered yet";
-        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
+        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken),
+            await IssueEpisode.ReadySeconds(db, issueId).SingleOrDefaultAsync(cancellationToken));
         model = model with { Subject = $"[Test] {model.Subject}" };
         // Id 0 names no subscriber: the test copy's unsubscribe link unsubscribes nobody.
         var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Origin = "admin-test" };

@@ -57,7 +57,8 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
         // Synchronous on Hangfire's worker thread (see IMailTransport); the stories are read only by the first batch of
         // the issue in this process, the others share its copies.
         var copies = messages.ForIssue(issueId,
-            () => renderer.View(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult()));
+            () => renderer.View(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult(),
+                IssueEpisode.ReadySeconds(db, issueId).SingleOrDefault()));
         using (var sender = new BatchSender(issueId, copies.Create, ledger, transport, limiter, options.Value, clock, logger))
             sender.Run(batch, cancellationToken);
 

@@ -21,6 +21,34 @@ public static class EpisodeFiles
         chapters = chapters.Select(c => new { startTime = Math.Round(c.Start, 3), endTime = Math.Round(c.End, 3), title = c.Title, url = c.Url }),
     }, Json);
 
+    /// <summary>The chapters back from their JSON, for the pages and the feed that show them; none when there is none.</summary>
+    public static IReadOnlyList<EpisodeChapter> ReadChapters(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("chapters").EnumerateArray().Select(c => new EpisodeChapter(
+            c.GetProperty("title").GetString() ?? "", c.TryGetProperty("url", out var url) ? url.GetString() : null,
+            c.GetProperty("startTime").GetDouble(), c.TryGetProperty("endTime", out var end) ? end.GetDouble() : 0)).ToList();
+    }
+
+    /// <summary>The transcript's cues back as text (start, speaker, words), for the page that shows it.</summary>
+    public static IReadOnlyList<(double Start, string Speaker, string Text)> ReadTranscript(string? vtt)
+    {
+        var cues = new List<(double, string, string)>();
+        if (string.IsNullOrEmpty(vtt)) return cues;
+        double start = 0;
+        foreach (var line in vtt.Split('\n'))
+        {
+            var arrow = line.IndexOf(" --> ", StringComparison.Ordinal);
+            if (arrow > 0 && TimeSpan.TryParseExact(line[..arrow], @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture, out var at)) start = at.TotalSeconds;
+            else if (line.StartsWith("<v ", StringComparison.Ordinal) && line.IndexOf('>') is > 3 and var close)
+                cues.Add((start, Unescape(line[3..close]), Unescape(line[(close + 1)..])));
+        }
+        return cues;
+    }
+
+    private static string Unescape(string text) => text.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+
     /// <summary>WebVTT: a cue per segment, the speaker as a voice span.</summary>
     public static string Transcript(IEnumerable<TimedSegment> segments)
     {

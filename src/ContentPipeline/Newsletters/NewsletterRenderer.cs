@@ -10,7 +10,11 @@ public sealed class NewsletterRenderer(TemplateStore templates, IOptions<Newslet
 {
     public const string HtmlTemplate = "newsletter.html.liquid", TextTemplate = "newsletter.txt.liquid";
 
-    public NewsletterView View(long issueId, DateTime date, IReadOnlyList<Story> stories)
+    /// <summary>The only types the newsletter templates may read.</summary>
+    public static readonly Type[] ViewTypes = [typeof(NewsletterView), typeof(StoryView), typeof(ReaderView), typeof(ListenView)];
+
+    /// <param name="episodeSeconds">The length of the issue's ready episode (<see cref="IssueEpisode"/>), or null for none.</param>
+    public NewsletterView View(long issueId, DateTime date, IReadOnlyList<Story> stories, double? episodeSeconds = null)
     {
         var o = options.Value;
         var subject = stories.Count switch
@@ -21,7 +25,8 @@ public sealed class NewsletterRenderer(TemplateStore templates, IOptions<Newslet
         };
         return new NewsletterView(o.Title, OneLine(subject), issueId, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             stories.Select(s => new StoryView(OneLine(s.Headline), s.Summary, s.KeyPoints, s.Topics, SafeLink(s.Url))).ToList(),
-            o.Link($"issues/{issueId}"), ReaderView.Anonymous);
+            o.Link($"issues/{issueId}"), ReaderView.Anonymous,
+            episodeSeconds is { } seconds ? new ListenView(o.Link($"issues/{issueId}#podcast-episode"), ListenView.Spoken(seconds)) : null);
     }
 
     public string Html(NewsletterView model) => templates.RenderHtml(HtmlTemplate, model);

@@ -8,7 +8,19 @@ public sealed record NewsletterView(
     string Date,
     List<StoryView> Stories,
     string WebUrl,
-    ReaderView Reader);
+    ReaderView Reader,
+    ListenView? Listen = null);
+
+/// <summary>The podcast episode: where its player is and how long it runs ("4 min 52 s").</summary>
+public sealed record ListenView(string Url, string Length)
+{
+    /// <summary>How the newsletter, the archive and the admin pages say an episode's length: "4 min 52 s".</summary>
+    public static string Spoken(double seconds)
+    {
+        var total = (long)Math.Round(seconds);
+        return total < 60 ? $"{total} s" : $"{total / 60} min {total % 60} s";
+    }
+}
 
 public sealed record StoryView(string Headline, string Summary, List<string> KeyPoints, List<string> Topics, string? Url);
 

@@ -9,7 +9,7 @@ public static class NewslettersExtensions
     {
         builder.Services.AddOptions<NewsletterOptions>().BindConfiguration(NewsletterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTemplateUse([NewsletterRenderer.HtmlTemplate, NewsletterRenderer.TextTemplate],
-            typeof(NewsletterView), typeof(StoryView), typeof(ReaderView));
+            NewsletterRenderer.ViewTypes);
         builder.Services.AddSingleton<NewsletterRenderer>();
         builder.Services.AddScoped<RenderIssueJob>();
         return builder;

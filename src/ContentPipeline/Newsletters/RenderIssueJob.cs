@@ -21,7 +21,8 @@ public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, Newsle
         var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is not { State: IssueState.Rendering }) return;
 
-        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken));
+        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken),
+            await IssueEpisode.ReadySeconds(db, issueId).SingleOrDefaultAsync(cancellationToken));
         issue.Subject = model.Subject;
         issue.Html = renderer.Html(model);
         issue.Text = renderer.Text(model);

@@ -25,6 +25,12 @@ public sealed class ArchivePagesTests : IAsyncLifetime
             IssueId = 1, Markdown = "Alex: the <ferry> is back", Ssml = "<speak/>", SegmentsJson = "[]", Provider = "test", Model = "test",
             PromptVersion = "1", CreatedAt = now,
         });
+        db.Episodes.Add(new Episode
+        {
+            IssueId = 1, State = EpisodeState.Ready, Audio = [1, 2, 3], DurationSeconds = 292.4, Provider = "Offline", CreatedAt = now,
+            ChaptersJson = """{"version":"1.2.0","chapters":[{"startTime":0,"title":"Opening"},{"startTime":65.5,"title":"Ferries <return>","url":"https://news.example/ferry"}]}""",
+            Transcript = "WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.000\n<v Alex>Good morning &amp; welcome.\n\n2\n00:01:05.500 --> 00:01:09.000\n<v Sam>The &lt;ferry&gt; is back.\n",
+        });
         await db.SaveChangesAsync();
     }
 
@@ -48,6 +54,23 @@ public sealed class ArchivePagesTests : IAsyncLifetime
         Assert.True(sent.IndexOf("podcast-script", StringComparison.Ordinal) < sent.IndexOf("</body>", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Http.GetAsync("/issues/2")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Http.GetAsync("/issues/99")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASentIssuesPage_PlaysItsEpisode_WithChaptersAndTranscript_Encoded()
+    {
+        var page = await _host.Http.GetStringAsync("/issues/1");
+
+        Assert.Contains("Listen <span", page);
+        Assert.Contains("4 min 52 s", page);
+        Assert.Contains("<audio id=\"episode-audio\" controls preload=\"metadata\" src=\"/issues/1/episode.mp3\"", page);
+        Assert.Contains("<track kind=\"captions\" src=\"/issues/1/transcript.vtt\"", page);
+        Assert.Contains("data-start=\"65.5\">1:05</a>", page);
+        Assert.Contains("<a href=\"https://news.example/ferry\">Ferries &lt;return&gt;</a>", page);
+        Assert.Contains("<strong>Alex</strong>", page);
+        Assert.Contains("Good morning &amp; welcome.", page);
+        Assert.Contains("The &lt;ferry&gt; is back.", page);
+        Assert.True(page.IndexOf("podcast-episode", StringComparison.Ordinal) < page.IndexOf("</body>", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()

@@ -64,7 +64,7 @@ public sealed class MessageFactoryTests
     {
         var o = Microsoft.Extensions.Options.Options.Create(newsletter ?? Options);
         var templates = new TemplateStore(templatesFolder ?? Path.Combine(TestRoot.RepositoryRoot, "templates"),
-            [typeof(NewsletterView), typeof(StoryView), typeof(ReaderView)]);
+            NewsletterRenderer.ViewTypes);
         var renderer = new NewsletterRenderer(templates, o);
         var tokens = new UnsubscribeTokens(new EphemeralDataProtectionProvider(), keyFile: null);
         var signing = new DkimSigning(Microsoft.Extensions.Options.Options.Create(dkim ?? new DkimOptions()), new ContentPipeline.Hosting.ContentRoot(Path.GetTempPath()));

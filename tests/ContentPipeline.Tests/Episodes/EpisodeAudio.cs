@@ -28,6 +28,10 @@ internal static partial class EpisodeAudio
             double.Parse(Peak().Match(summary).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A real MP3 of a sine tone, made by ffmpeg, for tests that serve or play an episode without speaking one.</summary>
+    public static void Tone(string mp3, int seconds) =>
+        Run("/usr/bin/ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}", "-ac", "1", "-b:a", "64k", "-y", mp3);
+
     private static string Run(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -51,6 +51,8 @@ public sealed partial class RenderEpisodeJobTests : IDisposable
         var mp3 = Path.Combine(folder, "episode.mp3");
         var duration = EpisodeAudio.Duration(mp3);
         Assert.InRange(duration, TargetMinutes * 60 * 0.9, TargetMinutes * 60 * 1.1);
+        // The episode is recorded before the newsletter is rendered, so the newsletter links to it with its length.
+        Assert.Matches(@"Listen: \d+ min \d+ s, https?://\S+/issues/1#podcast-episode", await File.ReadAllTextAsync(Path.Combine(folder, "newsletter.txt")));
         var (integrated, truePeak) = EpisodeAudio.Loudness(mp3);
         Assert.InRange(integrated, -17, -15);
         Assert.True(truePeak <= -1.5, $"true peak {truePeak} dBTP");

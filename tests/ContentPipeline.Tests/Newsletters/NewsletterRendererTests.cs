@@ -39,5 +39,19 @@ public sealed class NewsletterRendererTests
         Assert.Contains("1 December 2026", text);
     }
 
+    [Fact]
+    public void AReadyEpisode_IsLinkedAsListenWithItsLength_InHtmlAndText_AndNoEpisodeLinksNothing()
+    {
+        var (_, renderer) = MessageFactoryTests.Create();
+        var with = renderer.View(7, new DateTime(2026, 12, 1), [Story("Ferries back")], episodeSeconds: 291.6);
+        var without = renderer.View(7, new DateTime(2026, 12, 1), [Story("Ferries back")]);
+
+        Assert.Equal(with.WebUrl + "#podcast-episode", with.Listen?.Url);
+        Assert.True(renderer.Html(with).Contains($"<a href=\"{with.Listen!.Url}\">Listen: 4 min 52 s</a>", StringComparison.Ordinal), renderer.Html(with));
+        Assert.Contains($"Listen: 4 min 52 s, {with.Listen.Url}", renderer.Text(with));
+        Assert.DoesNotContain("Listen:", renderer.Html(without));
+        Assert.DoesNotContain("Listen:", renderer.Text(without));
+    }
+
     private static Story Story(string headline) => MessageFactoryTests.Story(headline);
 }
