@@ -1,3 +1,4 @@
+using Hangfire;
 using ContentPipeline.Data;
 using ContentPipeline.Issues;
 using ContentPipeline.Llm;
@@ -12,7 +13,7 @@ public sealed record AdminEpisode(EpisodeState State, string? Error, double Dura
 
 /// <summary>One issue: HTML and text previews, the script draft, delivery counts, approval and a test send to the admin.</summary>
 public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, IssueTestSend testSend, Delivery.DeliveryLedger ledger, IssueFlow flow,
-    ILogger<AdminIssuePage> logger) : PageModel
+    IBackgroundJobClient jobs, Microsoft.Extensions.Options.IOptions<Episodes.SpeechOptions> speech, ILogger<AdminIssuePage> logger) : PageModel
 {
     public Issue Issue { get; private set; } = null!;
     public ScriptDraft? Script { get; private set; }
@@ -20,6 +21,7 @@ public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, Issu
     public Dictionary<DeliveryState, int> Deliveries { get; private set; } = [];
     public List<Article> Articles { get; private set; } = [];
     public ModelUsage Usage { get; private set; } = null!;
+    public Episodes.Speech.SpeechUsage SpeechUsage { get; private set; } = null!;
     /// <summary>Why deliveries are not sent: the commonest reasons of deferred, failed and cancelled ones.</summary>
     public List<(DeliveryState State, string Reason, int Count)> Reasons { get; private set; } = [];
 
@@ -36,12 +38,21 @@ public sealed class AdminIssuePage(AppDbContext db, IssueApproval approval, Issu
             .ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken);
         Articles = await db.Articles.AsNoTracking().Where(a => a.IssueId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         Usage = await ModelUsage.ForIssueAsync(db, id, cancellationToken);
+        SpeechUsage = await Episodes.Speech.SpeechUsage.ForIssueAsync(db, id, speech.Value, cancellationToken);
         Reasons = (await db.Deliveries.Where(d => d.IssueId == id && d.LastError != null
                 && (d.State == DeliveryState.Deferred || d.State == DeliveryState.Failed || d.State == DeliveryState.Cancelled))
             .GroupBy(d => new { d.State, d.LastError }).Select(g => new { g.Key.State, g.Key.LastError, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(10).ToListAsync(cancellationToken))
             .Select(g => (g.State, g.LastError!, g.Count)).ToList();
         return Page();
+    }
+
+    /// <summary>Queues a new recording; it replaces the episode only if it succeeds (the job's result says which).</summary>
+    public IActionResult OnPostRecordAgain(long id)
+    {
+        jobs.Enqueue<Episodes.RenderEpisodeJob>(j => j.RecordAgainAsync(id, CancellationToken.None));
+        TempData["Note"] = "The episode is being recorded again; it replaces this one only if it succeeds (see the job's result in /hangfire).";
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostCancelRestAsync(long id, CancellationToken cancellationToken)

@@ -36,6 +36,29 @@ public sealed class RenderEpisodeJob(AppDbContext db, IssueStories issueStories,
         await flow.CompleteAsync(issueId, State, cancellationToken);
     }
 
+    /// <summary>
+    /// An admin's "record the audio again" (after changing voices, say): the new recording replaces the episode only when
+    /// it succeeded, and keeps its row and recording time, so the feed's guid stays. The returned line is the job's result.
+    /// </summary>
+    [DisplayName("Record the podcast episode of issue #{0} again")]
+    public async Task<string> RecordAgainAsync(long issueId, CancellationToken cancellationToken)
+    {
+        if (!await db.ScriptDrafts.AnyAsync(s => s.IssueId == issueId, cancellationToken)) return $"Issue {issueId} has no podcast script to read yet.";
+        if (await RecordAsync(issueId, cancellationToken) is not { } fresh) return "Speech is off (Speech:Enabled): nothing was recorded.";
+        if (fresh.State != EpisodeState.Ready) return $"The new recording failed, so the earlier episode stays: {fresh.Error}";
+        var episode = await db.Episodes.SingleOrDefaultAsync(e => e.IssueId == issueId, cancellationToken);
+        if (episode is null)
+        {
+            await SaveOnceAsync(fresh, cancellationToken);
+            return $"Issue {issueId} now has an episode of {fresh.DurationSeconds:F0} s.";
+        }
+        (episode.State, episode.Error, episode.Audio, episode.DurationSeconds) = (EpisodeState.Ready, null, fresh.Audio, fresh.DurationSeconds);
+        (episode.ChaptersJson, episode.Transcript, episode.Segments, episode.Provider) = (fresh.ChaptersJson, fresh.Transcript, fresh.Segments, fresh.Provider);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Episode of issue {IssueId} recorded again: {Seconds:F0} s", issueId, fresh.DurationSeconds);
+        return $"The episode of issue {issueId} was recorded again: {fresh.DurationSeconds:F0} s.";
+    }
+
     /// <summary>The episode, ready or failed with its reason; null when speech is off.</summary>
     private async Task<Episode?> RecordAsync(long issueId, CancellationToken cancellationToken)
     {

@@ -106,6 +106,41 @@ public sealed partial class RenderEpisodeJobTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordingAgain_ReplacesTheEpisodeOnlyWhenItSucceeds_AndKeepsItsRowAndRecordingTime()
+    {
+        var cli = new CliRunner(_root.Root, Speaking());
+        await IngestSamplesWithLinksAsync(cli);
+        Assert.Equal(0, (await cli.RunAsync("digest")).ExitCode);
+        Episode first;
+        await using (var db = TestDb.Open(_root.Root)) first = await db.Episodes.AsNoTracking().SingleAsync();
+
+        var broken = await RecordAgainAsync(Speaking(new() { ["Script:Voices:Sam"] = "nosuchvoice" }));
+        Episode kept;
+        await using (var db = TestDb.Open(_root.Root)) kept = await db.Episodes.AsNoTracking().SingleAsync();
+        var changed = await RecordAgainAsync(Speaking(new() { ["Script:Voices:Sam"] = "en-us+m1" }));
+        Episode again;
+        await using (var db = TestDb.Open(_root.Root)) again = await db.Episodes.AsNoTracking().SingleAsync();
+
+        Assert.StartsWith("The new recording failed, so the earlier episode stays: speech for voice 'nosuchvoice'", broken);
+        Assert.Equal(EpisodeState.Ready, kept.State);
+        Assert.Equal(first.Audio, kept.Audio);
+        Assert.StartsWith("The episode of issue 1 was recorded again", changed);
+        Assert.Equal((first.Id, first.CreatedAt, EpisodeState.Ready), (again.Id, again.CreatedAt, again.State));
+        Assert.NotEqual(first.Audio, again.Audio); // Sam's new voice
+        Assert.InRange(again.DurationSeconds, TargetMinutes * 60 * 0.9, TargetMinutes * 60 * 1.1);
+    }
+
+    private async Task<string> RecordAgainAsync(Dictionary<string, string?> settings)
+    {
+        using var host = BuildHost(settings);
+        await host.StartAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<RenderEpisodeJob>().RecordAgainAsync(1, CancellationToken.None);
+        await host.StopAsync();
+        return result;
+    }
+
+    [Fact]
     public async Task AVoiceEspeakNgDoesNotHave_FailsTheEpisodeWithItsReason_AndTheIssueIsStillSent()
     {
         var cli = new CliRunner(_root.Root, Speaking(new() { ["Script:Voices:Sam"] = "nosuchvoice" }));
