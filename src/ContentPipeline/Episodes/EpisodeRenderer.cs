@@ -36,15 +36,17 @@ public sealed partial class EpisodeRenderer(ITextToSpeechClient speech, IOptions
         var folder = Directory.CreateTempSubdirectory("contentpipeline-episode-").FullName;
         try
         {
-            var (wav, timeline) = await JoinAsync(script, audio!, Path.Combine(folder, "episode.wav"), cancellationToken);
+            var (wav, joined) = await JoinAsync(script, audio!, Path.Combine(folder, "episode.wav"), cancellationToken);
+            var tempo = Tempo(script, joined[^1].End);
+            var timeline = joined.Select(t => t with { Start = t.Start / tempo, End = t.End / tempo }).ToList();
             var chapters = EpisodeTimeline.Chapters(script.Title, timeline, stories, timeline[^1].End);
             var metadata = Path.Combine(folder, "chapters.txt");
             await File.WriteAllTextAsync(metadata, EpisodeFiles.FfMetadata(script.Title, chapters), cancellationToken);
             var mp3 = Path.Combine(folder, "episode.mp3");
-            await EncodeAsync(wav, metadata, mp3, cancellationToken);
+            await EncodeAsync(wav, metadata, mp3, tempo, cancellationToken);
             var duration = await DurationAsync(mp3, cancellationToken);
-            logger.LogInformation("Episode for issue {IssueId}: {Segments} segments, {Duration:0.0} s at speed {Speed:0.00}", issueId,
-                timeline.Count, duration, speed);
+            logger.LogInformation("Episode for issue {IssueId}: {Segments} segments, {Duration:0.0} s at speed {Speed:0.00}, tempo {Tempo:0.00}", issueId,
+                timeline.Count, duration, speed, tempo);
             return new RenderedEpisode(await File.ReadAllBytesAsync(mp3, cancellationToken), duration, EpisodeFiles.ChaptersJson(chapters),
                 EpisodeFiles.Transcript(timeline), timeline.Count);
         }
@@ -64,6 +66,20 @@ public sealed partial class EpisodeRenderer(ITextToSpeechClient speech, IOptions
         var seconds = words * 60.0 / scriptOptions.Value.WordsPerMinute;
         var pauses = script.Segments.Skip(1).Sum(s => ScriptSsml.BreakBefore(s).TotalSeconds);
         return seconds <= pauses ? 1.25 : Math.Clamp(seconds / (seconds - pauses), 1, 1.25);
+    }
+
+    /// <summary>
+    /// A voice that does not keep the pace asked of it (a provider's own speaking rate, a speed it ignores) is corrected after
+    /// the fact: the joined audio is stretched or squeezed by ffmpeg's atempo (pitch kept) to the length the script was
+    /// written for, words at Script:WordsPerMinute. Within 3 % nothing is done; beyond 0.67 to 1.5 the voice would sound wrong.
+    /// </summary>
+    internal double Tempo(ScriptAnswer script, double joinedSeconds)
+    {
+        var words = script.Segments.Sum(s => s.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        var target = words * 60.0 / scriptOptions.Value.WordsPerMinute;
+        if (target <= 0 || joinedSeconds <= 0) return 1;
+        var tempo = joinedSeconds / target;
+        return Math.Abs(tempo - 1) <= 0.03 ? 1 : Math.Clamp(tempo, 0.67, 1.5);
     }
 
     private async Task<Wav> SynthesizeAsync(long issueId, ScriptSegment segment, double speed, CancellationToken cancellationToken)
@@ -108,12 +124,13 @@ public sealed partial class EpisodeRenderer(ITextToSpeechClient speech, IOptions
     /// Two passes: measure the compressed speech's integrated loudness, then apply the gain that brings it to the target
     /// and a limiter 1.1 dB under the true-peak ceiling (the margin covers inter-sample peaks and the MP3 encoder's overshoot).
     /// </summary>
-    private async Task EncodeAsync(string wav, string metadata, string mp3, CancellationToken cancellationToken)
+    private async Task EncodeAsync(string wav, string metadata, string mp3, double tempo, CancellationToken cancellationToken)
     {
         var o = options.Value;
+        var stretch = tempo == 1 ? "" : $"atempo={tempo.ToString("0.0000", CultureInfo.InvariantCulture)},";
         var timeout = TimeSpan.FromSeconds(o.TimeoutSeconds);
         var report = await ExternalProgram.RunAsync(o.FfmpegPath, "ffmpeg",
-            ["-hide_banner", "-nostats", "-i", wav, "-af", $"{Compressor},ebur128", "-f", "null", "-"], timeout, cancellationToken);
+            ["-hide_banner", "-nostats", "-i", wav, "-af", $"{stretch}{Compressor},ebur128", "-f", "null", "-"], timeout, cancellationToken);
         var measured = IntegratedLoudness().Matches(report) is { Count: > 0 } m
             ? double.Parse(m[^1].Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new EpisodeException("ffmpeg did not report the episode's loudness");
@@ -122,7 +139,7 @@ public sealed partial class EpisodeRenderer(ITextToSpeechClient speech, IOptions
         await ExternalProgram.RunAsync(o.FfmpegPath, "ffmpeg",
         [
             "-v", "error", "-y", "-i", wav, "-i", metadata, "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1",
-            "-af", $"{Compressor},volume={gain}dB,alimiter=limit={limit}:level=false:attack=2:release=50",
+            "-af", $"{stretch}{Compressor},volume={gain}dB,alimiter=limit={limit}:level=false:attack=2:release=50",
             "-ar", "44100", "-ac", "1", "-c:a", "libmp3lame", "-b:a", $"{o.BitrateKbps}k", "-compression_level", "7",
             "-id3v2_version", "3", "-write_id3v1", "0", mp3,
         ], timeout, cancellationToken);

@@ -57,14 +57,15 @@ public sealed class SpeechServer : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>A short real WAV (16-bit PCM mono) saying <paramref name="text"/>, made by espeak-ng.</summary>
-    public static byte[] Wav(string text = "Hello from the test voice.")
+    /// <summary>A short real WAV (16-bit PCM mono) saying <paramref name="text"/>, made by espeak-ng (at its own pace unless given one).</summary>
+    public static byte[] Wav(string text = "Hello from the test voice.", int? wordsPerMinute = null)
     {
         var file = Path.Combine(Path.GetTempPath(), $"speech-server-{Guid.NewGuid():N}.wav");
         try
         {
             var start = new ProcessStartInfo("/usr/bin/espeak-ng") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in new[] { "-w", file, text }) start.ArgumentList.Add(a);
+            foreach (var a in wordsPerMinute is { } wpm ? new[] { "-s", wpm.ToString(System.Globalization.CultureInfo.InvariantCulture), "-w", file, text } : ["-w", file, text])
+                start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
             process.WaitForExit();
             Assert.Equal(0, process.ExitCode);

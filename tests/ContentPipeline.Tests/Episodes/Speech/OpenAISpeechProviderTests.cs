@@ -95,6 +95,24 @@ public sealed class OpenAISpeechProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task AVoiceThatSpeaksFasterThanScriptWordsPerMinute_IsSlowedToTheScriptsLength()
+    {
+        // The server reads each request at 210 words a minute, whatever speed was asked for: 40 % faster than the script's 150.
+        await using var server = await SpeechServer.StartAsync(request => SpeechReply.Audio(SpeechServer.Wav(request.Input, wordsPerMinute: 210)));
+        var cli = new CliRunner(_root.Root, Speaking(server.OpenAISettings(("Speech:MaxConcurrency", "2"))));
+        await IngestSamplesAsync(cli);
+
+        var result = await cli.RunAsync("digest");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        await using var db = TestDb.Open(_root.Root);
+        var episode = await db.Episodes.AsNoTracking().SingleAsync();
+        var words = await db.ScriptDrafts.AsNoTracking().Select(s => s.WordCount).SingleAsync();
+        Assert.True(episode.State == EpisodeState.Ready, episode.Error);
+        Assert.InRange(episode.DurationSeconds, words * 60.0 / 150 * 0.9, words * 60.0 / 150 * 1.1);
+    }
+
+    [Fact]
     public async Task Digest_WithAzureOpenAISpeech_CallsTheDeploymentWithItsKeyAndApiVersion()
     {
         await using var server = await SpeechServer.StartAsync(_ => SpeechReply.Audio(Voice));
