@@ -10,7 +10,7 @@ namespace ContentPipeline.Admin;
 /// "Send a test to me": the issue as a subscriber would get it, to the signed-in admin, through the configured
 /// transport. Not a Delivery row, so it never counts as sent and never stops a real send.
 /// </summary>
-public sealed class IssueTestSend(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, MessageFactory messages,
+public sealed class IssueTestSend(AppDbContext db, IssueViews views, MessageFactory messages,
     IMailTransport transport, TimeProvider clock)
 {
     /// <summary>Null when sent; otherwise why not.</summary>
@@ -19,8 +19,7 @@ public sealed class IssueTestSend(AppDbContext db, IssueStories stories, Newslet
         var issue = await db.Issues.AsNoTracking().SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is null) return "there is no such issue";
         if (issue.Html is null) return "the issue is not rendered yet";
-        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken),
-            await IssueEpisode.ReadySeconds(db, issueId).SingleOrDefaultAsync(cancellationToken));
+        var model = await views.LoadAsync(issueId, issue.CreatedAt, cancellationToken);
         model = model with { Subject = $"[Test] {model.Subject}" };
         // Id 0 names no subscriber: the test copy's unsubscribe link unsubscribes nobody.
         var reader = new Subscriber { Id = 0, Email = adminEmail, NormalizedEmail = adminEmail, Origin = "admin-test" };

@@ -26,10 +26,10 @@ public static class DataExtensions
         // The provider decides which context type is registered, so the section is bound now rather than when options resolve.
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
         var provider = Provider(builder.Configuration);
-        builder.Services.AddSingleton(new Database(provider, provider == StorageProvider.Postgres ? PostgresConnectionString(configured) : null));
-        if (provider == StorageProvider.Postgres)
+        var database = new Database(provider, provider == StorageProvider.Postgres ? PostgresConnectionString(configured) : null);
+        builder.Services.AddSingleton(database);
+        if (database.PostgresConnectionString is { } connectionString)
         {
-            var connectionString = PostgresConnectionString(configured);
             builder.Services.AddDbContext<AppDbContext, PostgresDbContext>(options => options.UseNpgsql(connectionString));
         }
         else

@@ -17,8 +17,7 @@ namespace ContentPipeline.Delivery;
 /// server's acceptance and the mark can repeat at most one unflushed chunk, after its lease runs out.
 /// </summary>
 [AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
-public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueStories stories, NewsletterRenderer renderer,
-    MessageFactory messages, IMailTransport transport,
+public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueViews views, MessageFactory messages, IMailTransport transport,
     SendRateLimiter limiter, IssueFlow flow, IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, TimeProvider clock,
     ILogger<SendBatchJob> logger) : IIssueStage
 {
@@ -56,9 +55,7 @@ public sealed class SendBatchJob(AppDbContext db, DeliveryLedger ledger, IssueSt
 
         // Synchronous on Hangfire's worker thread (see IMailTransport); the stories are read only by the first batch of
         // the issue in this process, the others share its copies.
-        var copies = messages.ForIssue(issueId,
-            () => renderer.View(issueId, issue.CreatedAt, stories.LoadAsync(issueId, cancellationToken).GetAwaiter().GetResult(),
-                IssueEpisode.ReadySeconds(db, issueId).SingleOrDefault()));
+        var copies = messages.ForIssue(issueId, () => views.LoadAsync(issueId, issue.CreatedAt, cancellationToken).GetAwaiter().GetResult());
         using (var sender = new BatchSender(issueId, copies.Create, ledger, transport, limiter, options.Value, clock, logger))
             sender.Run(batch, cancellationToken);
 

@@ -11,6 +11,7 @@ public static class NewslettersExtensions
         builder.Services.AddTemplateUse([NewsletterRenderer.HtmlTemplate, NewsletterRenderer.TextTemplate],
             NewsletterRenderer.ViewTypes);
         builder.Services.AddSingleton<NewsletterRenderer>();
+        builder.Services.AddScoped<IssueViews>();
         builder.Services.AddScoped<RenderIssueJob>();
         return builder;
     }

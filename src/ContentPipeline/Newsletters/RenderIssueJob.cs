@@ -8,7 +8,7 @@ namespace ContentPipeline.Newsletters;
 
 /// <summary>Renders the issue's web version (HTML and text) and its subject, then moves it on.</summary>
 [Hangfire.AutomaticRetry(Attempts = PipelineRetry.Attempts, DelaysInSeconds = [5, 30, 120])]
-public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, NewsletterRenderer renderer, IssueFlow flow) : IIssueStage
+public sealed class RenderIssueJob(AppDbContext db, IssueViews views, NewsletterRenderer renderer, IssueFlow flow) : IIssueStage
 {
     public static IssueState State => IssueState.Rendering;
 
@@ -21,8 +21,7 @@ public sealed class RenderIssueJob(AppDbContext db, IssueStories stories, Newsle
         var issue = await db.Issues.SingleOrDefaultAsync(i => i.Id == issueId, cancellationToken);
         if (issue is not { State: IssueState.Rendering }) return;
 
-        var model = renderer.View(issueId, issue.CreatedAt, await stories.LoadAsync(issueId, cancellationToken),
-            await IssueEpisode.ReadySeconds(db, issueId).SingleOrDefaultAsync(cancellationToken));
+        var model = await views.LoadAsync(issueId, issue.CreatedAt, cancellationToken);
         issue.Subject = model.Subject;
         issue.Html = renderer.Html(model);
         issue.Text = renderer.Text(model);

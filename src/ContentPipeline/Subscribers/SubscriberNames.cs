@@ -18,9 +18,9 @@ public static class SubscriberNames
         else if (!IsWellFormed(input)) error = "the name is not valid Unicode text (a lone surrogate)";
         // MimeKit writes a literal "=?" as it is, and readers then decode what follows it as an RFC 2047 word.
         else if (input.Contains("=?", StringComparison.Ordinal)) error = "the name contains \"=?\", which mail programs read as an encoded word";
-        else if (string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > MaxLength })
+        else if (string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is var collapsed && collapsed.Length > MaxLength)
             error = $"the name is longer than {MaxLength} characters";
-        else name = string.Join(' ', input.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        else name = collapsed;
         return error.Length == 0;
     }
 
