@@ -93,7 +93,10 @@ public sealed class PreparedCopyPropertyTests(ITestOutputHelper output)
 
             Assert.All(Lines(bytes), length => Assert.True(length <= 998, $"a line of {length} octets"));
             Assert.Subset(ExpectedHeaders, prepared.Headers.Select(h => h.Field).ToHashSet(StringComparer.OrdinalIgnoreCase));
-            Assert.Equal(full.To.ToString(), prepared.To.ToString());
+            // The same mailbox; the display name equal but for white space where an encoded word meets a quoted string:
+            // MimeKit folds its own To at another column, and its decoder then adds or drops a space there (seed 4Bdr2mJWrMV1).
+            Assert.Equal(Assert.Single(full.To.Mailboxes).Address, Assert.Single(prepared.To.Mailboxes).Address);
+            Assert.Equal(Squeezed(Assert.Single(full.To.Mailboxes).Name), Squeezed(Assert.Single(prepared.To.Mailboxes).Name));
             // What the reader sees is what they typed; MimeKit may add a space where an encoded word meets plain text.
             Assert.Equal(Squeezed(validName), Squeezed(Assert.Single(prepared.To.Mailboxes).Name));
             Assert.Equal(full.From.ToString(), prepared.From.ToString());
